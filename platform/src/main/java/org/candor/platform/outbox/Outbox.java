@@ -1,0 +1,84 @@
+package org.candor.platform.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import org.candor.contracts.CandorEvent;
+import org.candor.contracts.EventCatalog;
+import org.candor.contracts.EventType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Records domain events in the outbox table, inside the caller's transaction. Nothing is sent to
+ * Kafka here: the relay publishes the row after the transaction commits.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final Object WAKE_KEY = new Object();
+
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    Outbox(EntityManager entityManager, ObjectMapper objectMapper, TransactionSynchronizationRegistry transactions,
+            OutboxRelay relay) {
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    /** Writes {@code event} to the outbox; it is published only if the surrounding transaction commits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(CandorEvent event, Instant occurredAt) {
+        EventType type = EventCatalog.of(event.getClass());
+        OutboxEvent row = new OutboxEvent();
+        row.id = UUID.randomUUID();
+        row.aggregateType = type.aggregateType();
+        row.aggregateId = event.aggregateId();
+        row.type = type.type();
+        row.occurredAt = occurredAt;
+        row.payload = toJson(event);
+        entityManager.persist(row);
+        wakeRelayAfterCommit();
+        return row.id;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+
+    private String toJson(CandorEvent event) {
+        try {
+            return objectMapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event " + event.getClass().getSimpleName() + " cannot be serialised", e);
+        }
+    }
+}

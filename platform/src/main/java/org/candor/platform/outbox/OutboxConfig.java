@@ -1,0 +1,34 @@
+package org.candor.platform.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the outbox relay publishes. */
+@ConfigMapping(prefix = "candor.outbox")
+public interface OutboxConfig {
+
+    /** Whether this instance runs the relay at all. */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** How often the relay looks for unpublished events it was not woken for. */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** Most events published per database transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long the relay waits for the broker to acknowledge a batch before it retries later. */
+    @WithDefault("30s")
+    Duration sendTimeout();
+
+    /** How long published events are kept in the table before they are deleted. */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** The CloudEvents {@code source} of this service's events, e.g. {@code /candor/incident-service}. */
+    String source();
+}
