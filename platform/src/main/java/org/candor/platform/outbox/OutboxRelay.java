@@ -73,13 +73,15 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${candor.outbox.poll-interval:500ms}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Skipped until start-up has finished, so the Kafka channel is connected before the first send.
+    @Scheduled(every = "${candor.outbox.poll-interval:500ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         wake();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deletePublishedPastRetention() {
         Instant cutoff = Instant.now().minus(config.retention());
         int deleted = QuarkusTransaction.requiringNew().call(() -> entityManager

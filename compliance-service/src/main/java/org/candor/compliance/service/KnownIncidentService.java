@@ -1,0 +1,45 @@
+package org.candor.compliance.service;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.candor.contracts.incident.IncidentDeclared;
+import org.candor.compliance.domain.KnownIncident;
+
+import io.quarkus.logging.Log;
+
+/** Keeps this service's view of the incidents declared in incident-service. */
+@ApplicationScoped
+public class KnownIncidentService {
+
+    /** Records a declared incident; runs inside the consumer's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordDeclared(IncidentDeclared event) {
+        KnownIncident incident = KnownIncident.<KnownIncident>findByIdOptional(event.incidentId()).orElseGet(() -> {
+            KnownIncident created = new KnownIncident();
+            created.id = event.incidentId();
+            return created;
+        });
+        incident.title = event.title();
+        incident.severity = event.severity();
+        incident.detectedAt = event.detectedAt();
+        incident.awareAt = event.awareAt();
+        incident.declaredAt = event.declaredAt();
+        incident.recordedAt = Instant.now();
+        incident.persist();
+        Log.infof("Recorded declared incident %s", incident.id);
+    }
+
+    public Optional<KnownIncident> find(UUID id) {
+        return KnownIncident.findByIdOptional(id);
+    }
+
+    public List<KnownIncident> latest(int limit) {
+        return KnownIncident.<KnownIncident>find("order by declaredAt desc").page(0, limit).list();
+    }
+}

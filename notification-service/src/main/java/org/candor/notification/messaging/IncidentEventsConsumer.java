@@ -1,0 +1,50 @@
+package org.candor.notification.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.candor.contracts.incident.IncidentDeclared;
+import org.candor.notification.service.KnownIncidentService;
+import org.candor.platform.inbox.Inbox;
+import org.candor.platform.messaging.EventDecoder;
+import org.candor.platform.messaging.KnownEventTypes;
+import org.candor.platform.messaging.ReceivedEvent;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Applies incident-service's events, each once: the inbox mark, the change and any outgoing event
+ * commit together, and the record is acknowledged after that. A failure goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class IncidentEventsConsumer {
+
+    /** The incoming channel of {@code candor.incident.events}. */
+    public static final String CHANNEL = "incident-events";
+
+    private final Inbox inbox;
+    private final EventDecoder decoder;
+    private final KnownIncidentService incidents;
+
+    IncidentEventsConsumer(Inbox inbox, EventDecoder decoder, KnownIncidentService incidents) {
+        this.inbox = inbox;
+        this.decoder = decoder;
+        this.incidents = incidents;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        ReceivedEvent event = ReceivedEvent.from(record);
+        if (!inbox.firstDelivery(event.id())) {
+            return;
+        }
+        switch (event.type()) {
+            case IncidentDeclared.TYPE -> incidents.recordDeclared(decoder.decode(event, IncidentDeclared.class));
+            default -> KnownEventTypes.requireCatalogued(event);
+        }
+    }
+}
