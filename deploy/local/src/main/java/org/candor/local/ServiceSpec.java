@@ -1,0 +1,29 @@
+package org.candor.local;
+
+import java.util.List;
+
+/**
+ * One Candor service as the local run starts it.
+ *
+ * @param name the module and process name, e.g. {@code incident-service}
+ * @param shortName the name used for its database and role, e.g. {@code incident}
+ * @param defaultPort its HTTP port in a local run
+ */
+public record ServiceSpec(String name, String shortName, int defaultPort) {
+
+    public static final List<ServiceSpec> ALL = List.of(
+            new ServiceSpec("incident-service", "incident", 8081),
+            new ServiceSpec("notification-service", "notification", 8082),
+            new ServiceSpec("support-service", "support", 8083),
+            new ServiceSpec("compliance-service", "compliance", 8084),
+            new ServiceSpec("feedback-service", "feedback", 8085));
+
+    public static ServiceSpec named(String name) {
+        return ALL.stream().filter(spec -> spec.name().equals(name) || spec.shortName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+    }
+
+    public String database() {
+        return "candor_" + shortName;
+    }
+}

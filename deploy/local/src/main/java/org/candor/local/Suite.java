@@ -1,0 +1,275 @@
+package org.candor.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.candor.testsupport.InProcessKafka;
+import org.candor.testsupport.InProcessPostgres;
+import org.candor.testsupport.JwtIssuer;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The whole of Candor on one machine: a KRaft Kafka broker and PostgreSQL (both in this JVM, data
+ * kept under the state directory), GreenMail for SMTP, two SMS gateway stubs (primary and
+ * secondary provider), and the five services as separate processes, each with its own database
+ * and database role.
+ */
+public final class Suite implements AutoCloseable {
+
+    /** Where things listen. Zero picks a free port. */
+    public record Ports(int kafka, int postgres, int smtp, int imap, int smsPrimary, int smsSecondary,
+            Map<String, Integer> services) {
+
+        public static Ports defaults() {
+            Map<String, Integer> services = new LinkedHashMap<>();
+            ServiceSpec.ALL.forEach(spec -> services.put(spec.name(), spec.defaultPort()));
+            return new Ports(19092, 15432, 3025, 3143, 18089, 18090, services);
+        }
+
+        public static Ports free() {
+            Map<String, Integer> services = new LinkedHashMap<>();
+            ServiceSpec.ALL.forEach(spec -> services.put(spec.name(), org.candor.testsupport.FreePorts.next()));
+            return new Ports(0, 0, org.candor.testsupport.FreePorts.next(), org.candor.testsupport.FreePorts.next(),
+                    org.candor.testsupport.FreePorts.next(), org.candor.testsupport.FreePorts.next(), services);
+        }
+    }
+
+    private final Path root;
+    private final Path stateDir;
+    private final Ports ports;
+    private final JwtIssuer jwt;
+    private InProcessKafka kafka;
+    private InProcessPostgres postgres;
+    private GreenMail mail;
+    private SmsGatewayStub smsPrimary;
+    private SmsGatewayStub smsSecondary;
+    private Properties databasePasswords;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    /**
+     * @param root the project root, where each service's {@code target/quarkus-app} lies
+     * @param stateDir where data, keys and logs are kept between runs
+     */
+    public Suite(Path root, Path stateDir, Ports ports) {
+        this.root = root;
+        this.stateDir = stateDir;
+        this.ports = ports;
+        this.jwt = JwtIssuer.inDirectory(stateDir.resolve("keys"));
+    }
+
+    /** Starts Kafka, PostgreSQL (with a database and role per service), SMTP and the SMS stubs. */
+    public Suite startInfrastructure() {
+        kafka = InProcessKafka.start(stateDir.resolve("data/kafka"), ports.kafka());
+        postgres = InProcessPostgres.start(stateDir.resolve("data/postgres"), ports.postgres());
+        databasePasswords = loadOrCreatePasswords();
+        ServiceSpec.ALL.forEach(this::ensureDatabase);
+        mail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(ports.smtp(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(ports.imap(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        mail.start();
+        smsPrimary = SmsGatewayStub.start(ports.smsPrimary());
+        smsSecondary = SmsGatewayStub.start(ports.smsSecondary());
+        return this;
+    }
+
+    /** Starts the named services in parallel and waits until each is ready. */
+    public Suite startServices(List<ServiceSpec> specs) {
+        ExecutorService starter = Executors.newFixedThreadPool(specs.size());
+        try {
+            List<Future<ServiceProcess>> started = new ArrayList<>();
+            for (ServiceSpec spec : specs) {
+                started.add(starter.submit(() -> startService(spec)));
+            }
+            for (Future<ServiceProcess> future : started) {
+                ServiceProcess process = future.get();
+                services.put(process.spec().name(), process);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            starter.shutdown();
+        }
+        return this;
+    }
+
+    /** Starts one service (again, after a stop or kill) and waits until it is ready. */
+    public ServiceProcess startService(ServiceSpec spec) {
+        ServiceProcess process = ServiceProcess.start(spec,
+                root.resolve(spec.name()).resolve("target/quarkus-app/quarkus-run.jar"),
+                ports.services().get(spec.name()), environment(spec),
+                stateDir.resolve("logs").resolve(spec.name() + ".log"))
+                .awaitReady(Duration.ofSeconds(120));
+        services.put(spec.name(), process);
+        return process;
+    }
+
+    private Map<String, String> environment(ServiceSpec spec) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(spec.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", spec.database());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", databasePasswords.getProperty(spec.database()));
+        env.put("CANDOR_JWT_PUBLIC_KEY_LOCATION", jwt.publicKeyFile().toUri().toString());
+        env.put("CANDOR_JWT_ISSUER", JwtIssuer.ISSUER);
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", String.valueOf(ports.smtp()));
+        env.put("CANDOR_SMS_PRIMARY_URL", smsPrimary.baseUrl());
+        env.put("CANDOR_SMS_SECONDARY_URL", smsSecondary.baseUrl());
+        return env;
+    }
+
+    /** Creates the service's role and database once; the role owns only its own database. */
+    private void ensureDatabase(ServiceSpec spec) {
+        String name = spec.database();
+        try (Connection admin = DriverManager.getConnection(postgres.adminJdbcUrl(), "postgres", "");
+                Statement statement = admin.createStatement()) {
+            if (!exists(admin, "select 1 from pg_roles where rolname = ?", name)) {
+                statement.execute("CREATE ROLE " + name + " LOGIN PASSWORD '" + databasePasswords.getProperty(name) + "'");
+            }
+            if (!exists(admin, "select 1 from pg_database where datname = ?", name)) {
+                statement.execute("CREATE DATABASE " + name + " OWNER " + name);
+                statement.execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare database " + name, e);
+        }
+    }
+
+    private static boolean exists(Connection connection, String query, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, name);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
+    /** Database passwords are made on first start and kept, readable only by the owner, in the state directory. */
+    private Properties loadOrCreatePasswords() {
+        Path file = stateDir.resolve("keys/database-passwords.properties");
+        Properties passwords = new Properties();
+        try {
+            if (Files.exists(file)) {
+                try (var reader = Files.newBufferedReader(file)) {
+                    passwords.load(reader);
+                }
+            }
+            SecureRandom random = new SecureRandom();
+            boolean changed = false;
+            for (ServiceSpec spec : ServiceSpec.ALL) {
+                if (!passwords.containsKey(spec.database())) {
+                    byte[] bytes = new byte[18];
+                    random.nextBytes(bytes);
+                    passwords.setProperty(spec.database(), HexFormat.of().formatHex(bytes));
+                    changed = true;
+                }
+            }
+            if (changed) {
+                Files.createDirectories(file.getParent());
+                try (var writer = Files.newBufferedWriter(file)) {
+                    passwords.store(writer, "Local database passwords; never commit this file");
+                }
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+            return passwords;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + database;
+    }
+
+    /** Credentials of a service's own database role, for tests that look inside a service's database. */
+    public String databasePassword(ServiceSpec spec) {
+        return databasePasswords.getProperty(spec.database());
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public JwtIssuer jwt() {
+        return jwt;
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess process = services.get(ServiceSpec.named(name).name());
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process;
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services.values());
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public int postgresPort() {
+        return postgres.port();
+    }
+
+    public String smsPrimaryUrl() {
+        return smsPrimary.baseUrl();
+    }
+
+    public String smsSecondaryUrl() {
+        return smsSecondary.baseUrl();
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    /** Stops the services first (they flush to Kafka and PostgreSQL), then the infrastructure. */
+    @Override
+    public void close() {
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        running.parallelStream().forEach(ServiceProcess::stop);
+        services.clear();
+        if (smsPrimary != null) {
+            smsPrimary.close();
+        }
+        if (smsSecondary != null) {
+            smsSecondary.close();
+        }
+        if (mail != null) {
+            mail.stop();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}
