@@ -8,7 +8,20 @@ public final class Topics {
     /** Commands any service may send to notification-service, keyed by recipient or request id. */
     public static final String NOTIFICATION_REQUESTS = "candor.notification.requests";
 
+    /** The services that consume events, each with its own consumer groups and dead-letter topic. */
+    public static final java.util.List<String> CONSUMING_SERVICES =
+            java.util.List.of("incident", "notification", "support", "compliance", "feedback");
+
     private Topics() {
+    }
+
+    /** Every topic Candor uses: event topics, the notification command topic and the dead-letter topics. */
+    public static java.util.SortedSet<String> all() {
+        java.util.SortedSet<String> topics = new java.util.TreeSet<>();
+        EventCatalog.ALL.forEach(type -> topics.add(type.topic()));
+        topics.add(NOTIFICATION_REQUESTS);
+        CONSUMING_SERVICES.forEach(service -> topics.add(deadLetter(service)));
+        return topics;
     }
 
     /** The dead-letter topic of a consuming service, e.g. {@code candor.support.dlq}. */

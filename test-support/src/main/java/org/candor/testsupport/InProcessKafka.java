@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -85,6 +86,24 @@ public final class InProcessKafka implements AutoCloseable {
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         if (exitCode != 0) {
             throw new IllegalStateException("Kafka storage format failed: " + output.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Creates the topics that do not exist yet, so consumers find them at once. */
+    public void createTopics(java.util.Collection<String> topics, int partitions) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", bootstrapServers))) {
+            java.util.Set<String> existing = admin.listTopics().names().get();
+            List<org.apache.kafka.clients.admin.NewTopic> missing = topics.stream()
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1))
+                    .toList();
+            admin.createTopics(missing).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Could not create topics", e.getCause());
         }
     }
 

@@ -81,6 +81,7 @@ public final class Suite implements AutoCloseable {
     /** Starts Kafka, PostgreSQL (with a database and role per service), SMTP and the SMS stubs. */
     public Suite startInfrastructure() {
         kafka = InProcessKafka.start(stateDir.resolve("data/kafka"), ports.kafka());
+        kafka.createTopics(org.candor.contracts.Topics.all(), 3);
         postgres = InProcessPostgres.start(stateDir.resolve("data/postgres"), ports.postgres());
         databasePasswords = loadOrCreatePasswords();
         ServiceSpec.ALL.forEach(this::ensureDatabase);
