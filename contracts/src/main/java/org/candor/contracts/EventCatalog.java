@@ -6,13 +6,48 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.candor.contracts.customer.AffectedCustomerAdded;
+import org.candor.contracts.customer.AffectedCustomerRemoved;
+import org.candor.contracts.customer.AffectedCustomerUpdated;
+import org.candor.contracts.customer.CustomerErased;
+import org.candor.contracts.incident.AffectedPopulationSummarized;
 import org.candor.contracts.incident.IncidentDeclared;
+import org.candor.contracts.incident.IncidentDetailsChanged;
+import org.candor.contracts.incident.IncidentPhaseChanged;
+import org.candor.contracts.incident.RiskAssessed;
+import org.candor.contracts.incident.StatusUpdateOverdue;
+import org.candor.contracts.incident.StatusUpdatePublished;
+import org.candor.contracts.notification.NotificationDelivered;
+import org.candor.contracts.notification.NotificationFailed;
+import org.candor.contracts.notification.NotificationRequested;
 
 /** Every event type Candor publishes. A type missing here cannot be published or consumed. */
 public final class EventCatalog {
 
     public static final List<EventType> ALL = List.of(
-            new EventType(IncidentDeclared.TYPE, Topics.INCIDENT_EVENTS, "incident", IncidentDeclared.class));
+            // incident-service: the incident
+            new EventType(IncidentDeclared.TYPE, Topics.INCIDENT_EVENTS, "incident", IncidentDeclared.class),
+            new EventType(IncidentDetailsChanged.TYPE, Topics.INCIDENT_EVENTS, "incident", IncidentDetailsChanged.class),
+            new EventType(IncidentPhaseChanged.TYPE, Topics.INCIDENT_EVENTS, "incident", IncidentPhaseChanged.class),
+            new EventType(RiskAssessed.TYPE, Topics.INCIDENT_EVENTS, "incident", RiskAssessed.class),
+            new EventType(StatusUpdatePublished.TYPE, Topics.INCIDENT_EVENTS, "incident", StatusUpdatePublished.class),
+            new EventType(StatusUpdateOverdue.TYPE, Topics.INCIDENT_EVENTS, "incident", StatusUpdateOverdue.class),
+            new EventType(AffectedPopulationSummarized.TYPE, Topics.INCIDENT_EVENTS, "incident",
+                    AffectedPopulationSummarized.class),
+            // incident-service: affected customers (the only events with contact details)
+            new EventType(AffectedCustomerAdded.TYPE, Topics.AFFECTED_CUSTOMERS, "affected-customer",
+                    AffectedCustomerAdded.class),
+            new EventType(AffectedCustomerUpdated.TYPE, Topics.AFFECTED_CUSTOMERS, "affected-customer",
+                    AffectedCustomerUpdated.class),
+            new EventType(AffectedCustomerRemoved.TYPE, Topics.AFFECTED_CUSTOMERS, "affected-customer",
+                    AffectedCustomerRemoved.class),
+            new EventType(CustomerErased.TYPE, Topics.AFFECTED_CUSTOMERS, "affected-customer", CustomerErased.class),
+            // notification-service: commands in, outcomes out
+            new EventType(NotificationRequested.TYPE, Topics.NOTIFICATION_REQUESTS, "notification-request",
+                    NotificationRequested.class),
+            new EventType(NotificationDelivered.TYPE, Topics.NOTIFICATION_EVENTS, "delivery",
+                    NotificationDelivered.class),
+            new EventType(NotificationFailed.TYPE, Topics.NOTIFICATION_EVENTS, "delivery", NotificationFailed.class));
 
     private static final Map<String, EventType> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

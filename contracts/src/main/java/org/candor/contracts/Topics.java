@@ -5,6 +5,10 @@ public final class Topics {
 
     /** Incident lifecycle events, keyed by incident id. */
     public static final String INCIDENT_EVENTS = "candor.incident.events";
+    /** Affected customers with their contact details, keyed by customer id. The only topic carrying contact data. */
+    public static final String AFFECTED_CUSTOMERS = "candor.incident.affected-customers";
+    /** Delivery outcomes, keyed by delivery id. Published by notification-service. */
+    public static final String NOTIFICATION_EVENTS = "candor.notification.deliveries";
     /** Commands any service may send to notification-service, keyed by recipient or request id. */
     public static final String NOTIFICATION_REQUESTS = "candor.notification.requests";
 

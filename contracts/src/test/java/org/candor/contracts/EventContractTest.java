@@ -56,7 +56,7 @@ class EventContractTest {
     @MethodSource("eventTypes")
     void typeNameIsVersionedAndPastTense(EventType type) {
         assertThat(type.type()).matches("candor\\.[a-z-]+\\.[a-z-]+\\.v\\d+");
-        assertThat(type.topic()).matches("candor\\.[a-z]+\\.[a-z]+");
+        assertThat(type.topic()).matches("candor\\.[a-z]+\\.[a-z-]+");
     }
 
     @Test

@@ -1,20 +1,70 @@
 package org.candor.contracts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.candor.contracts.customer.AffectedCustomer;
+import org.candor.contracts.customer.AffectedCustomerAdded;
+import org.candor.contracts.customer.AffectedCustomerRemoved;
+import org.candor.contracts.customer.AffectedCustomerUpdated;
+import org.candor.contracts.customer.CustomerErased;
+import org.candor.contracts.incident.AffectedPopulationSummarized;
+import org.candor.contracts.incident.DataCategory;
 import org.candor.contracts.incident.IncidentDeclared;
+import org.candor.contracts.incident.IncidentDetailsChanged;
+import org.candor.contracts.incident.IncidentPhaseChanged;
+import org.candor.contracts.incident.RiskAssessed;
 import org.candor.contracts.incident.Severity;
+import org.candor.contracts.incident.StatusUpdateOverdue;
+import org.candor.contracts.incident.StatusUpdatePublished;
+import org.candor.contracts.notification.NotificationDelivered;
+import org.candor.contracts.notification.NotificationFailed;
+import org.candor.contracts.notification.NotificationRequested;
 
 /** One realistic instance of every event type, for checking records against their schemas. */
 final class EventSamples {
 
-    static final Map<String, CandorEvent> BY_TYPE = Map.of(
-            IncidentDeclared.TYPE, new IncidentDeclared(UUID.randomUUID(), "Unauthorised access to customer portal",
+    private static final UUID INCIDENT = UUID.fromString("6f1c2d4e-8a9b-4c3d-9e2f-1a2b3c4d5e6f");
+    private static final Instant AWARE = Instant.parse("2026-03-27T15:30:00Z");
+    private static final AffectedCustomer CUSTOMER = new AffectedCustomer("C-1001", "Erika Mustermann",
+            "erika@example.org", "+4915123456789", "de", "DE", "DE-BY", "retail");
+
+    static final Map<String, CandorEvent> BY_TYPE = Map.ofEntries(
+            Map.entry(IncidentDeclared.TYPE, new IncidentDeclared(INCIDENT, "Unauthorised access to customer portal",
                     "An attacker used stolen credentials to read customer records.", Severity.HIGH,
-                    Instant.parse("2026-03-27T14:00:00Z"), Instant.parse("2026-03-27T15:30:00Z"),
-                    Instant.parse("2026-03-27T15:45:00Z")));
+                    Instant.parse("2026-03-27T14:00:00Z"), AWARE, Instant.parse("2026-03-27T15:45:00Z"))),
+            Map.entry(IncidentDetailsChanged.TYPE, new IncidentDetailsChanged(INCIDENT, "Portal breach",
+                    Map.of("en", "Customer records were read.", "de", "Kundendaten wurden gelesen."), Severity.HIGH,
+                    Instant.parse("2026-03-27T14:00:00Z"), AWARE, List.of(DataCategory.CONTACT, DataCategory.CREDENTIALS),
+                    AWARE.plusSeconds(3600))),
+            Map.entry(IncidentPhaseChanged.TYPE, new IncidentPhaseChanged(INCIDENT, "DETECTED", "CONTAINED",
+                    AWARE.plusSeconds(7200), "commander-1")),
+            Map.entry(RiskAssessed.TYPE, new RiskAssessed(INCIDENT, UUID.randomUUID(), "HIGH", "MEDIUM", "HIGH_RISK",
+                    true, AWARE.plusSeconds(600))),
+            Map.entry(StatusUpdatePublished.TYPE, new StatusUpdatePublished(INCIDENT, UUID.randomUUID(), 1,
+                    "INVESTIGATING", "PUBLIC", Map.of("en", "We are investigating.", "de", "Wir untersuchen den Vorfall."),
+                    true, AWARE.plusSeconds(900), AWARE.plusSeconds(900 + 86_400))),
+            Map.entry(StatusUpdateOverdue.TYPE, new StatusUpdateOverdue(INCIDENT, AWARE.plusSeconds(86_400),
+                    AWARE.plusSeconds(86_460))),
+            Map.entry(AffectedPopulationSummarized.TYPE, new AffectedPopulationSummarized(INCIDENT, 1500,
+                    List.of(new AffectedPopulationSummarized.PopulationCount("DE", null, 1200),
+                            new AffectedPopulationSummarized.PopulationCount("US", null, 300),
+                            new AffectedPopulationSummarized.PopulationCount("US", "US-TX", 300)),
+                    List.of(DataCategory.CONTACT), AWARE.plusSeconds(1800))),
+            Map.entry(AffectedCustomerAdded.TYPE, new AffectedCustomerAdded(INCIDENT, CUSTOMER, AWARE)),
+            Map.entry(AffectedCustomerUpdated.TYPE, new AffectedCustomerUpdated(INCIDENT, CUSTOMER, AWARE)),
+            Map.entry(AffectedCustomerRemoved.TYPE, new AffectedCustomerRemoved(INCIDENT, "C-1001", AWARE)),
+            Map.entry(CustomerErased.TYPE, new CustomerErased("C-1001", AWARE)),
+            Map.entry(NotificationRequested.TYPE, new NotificationRequested(UUID.randomUUID(), "compliance:reminder:1",
+                    "compliance-service", "dpo-deadline-reminder", INCIDENT,
+                    new NotificationRequested.Recipient(null, "dpo@example.org", null, "en"),
+                    Map.of("regime", "GDPR_ART33"), true, true)),
+            Map.entry(NotificationDelivered.TYPE, new NotificationDelivered(UUID.randomUUID(), INCIDENT, "C-1001",
+                    "breach-notice", "EMAIL", "smtp", AWARE.plusSeconds(60))),
+            Map.entry(NotificationFailed.TYPE, new NotificationFailed(UUID.randomUUID(), INCIDENT, "C-1001",
+                    "breach-notice", "SMS", "invalid number", AWARE.plusSeconds(60))));
 
     private EventSamples() {
     }

@@ -52,14 +52,14 @@ public class IncidentResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.COMPLIANCE_OFFICER, Roles.SUPPORT_SUPERVISOR, Roles.ANALYST})
+    @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.ANALYST})
     public IncidentView get(@PathParam("id") UUID id) {
         return incidents.find(id).map(IncidentView::of)
                 .orElseThrow(() -> new NotFoundException("No incident " + id));
     }
 
     @GET
-    @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.COMPLIANCE_OFFICER, Roles.SUPPORT_SUPERVISOR, Roles.ANALYST})
+    @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.ANALYST})
     public List<IncidentView> latest(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         return incidents.latest(limit).stream().map(IncidentView::of).toList();
     }

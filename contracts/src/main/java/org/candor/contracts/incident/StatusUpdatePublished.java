@@ -1,0 +1,28 @@
+package org.candor.contracts.incident;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.candor.contracts.CandorEvent;
+
+/**
+ * A public status update was published (or changed in substance).
+ *
+ * @param status INVESTIGATING, IDENTIFIED, MONITORING or RESOLVED
+ * @param audience PUBLIC (status page and subscribers) or AFFECTED (only the affected customers)
+ * @param messages the message per locale
+ * @param notifyPeople whether people should be told now
+ * @param nextUpdateDueAt when the next update was promised, if it was
+ */
+public record StatusUpdatePublished(UUID incidentId, UUID updateId, int revision, String status, String audience,
+        Map<String, String> messages, boolean notifyPeople, Instant publishedAt, Instant nextUpdateDueAt)
+        implements CandorEvent {
+
+    public static final String TYPE = "candor.incident.update-published.v1";
+
+    @Override
+    public String aggregateId() {
+        return incidentId.toString();
+    }
+}
