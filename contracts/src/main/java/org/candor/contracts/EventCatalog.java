@@ -10,6 +10,7 @@ import org.candor.contracts.customer.AffectedCustomerAdded;
 import org.candor.contracts.customer.AffectedCustomerRemoved;
 import org.candor.contracts.customer.AffectedCustomerUpdated;
 import org.candor.contracts.customer.CustomerErased;
+import org.candor.contracts.feedback.FollowUpRequested;
 import org.candor.contracts.incident.AffectedPopulationSummarized;
 import org.candor.contracts.incident.IncidentDeclared;
 import org.candor.contracts.incident.IncidentDetailsChanged;
@@ -20,6 +21,8 @@ import org.candor.contracts.incident.StatusUpdatePublished;
 import org.candor.contracts.notification.NotificationDelivered;
 import org.candor.contracts.notification.NotificationFailed;
 import org.candor.contracts.notification.NotificationRequested;
+import org.candor.contracts.support.TicketOpened;
+import org.candor.contracts.support.TicketResolved;
 
 /** Every event type Candor publishes. A type missing here cannot be published or consumed. */
 public final class EventCatalog {
@@ -47,7 +50,12 @@ public final class EventCatalog {
                     NotificationRequested.class),
             new EventType(NotificationDelivered.TYPE, Topics.NOTIFICATION_EVENTS, "delivery",
                     NotificationDelivered.class),
-            new EventType(NotificationFailed.TYPE, Topics.NOTIFICATION_EVENTS, "delivery", NotificationFailed.class));
+            new EventType(NotificationFailed.TYPE, Topics.NOTIFICATION_EVENTS, "delivery", NotificationFailed.class),
+            // support-service: tickets
+            new EventType(TicketOpened.TYPE, Topics.SUPPORT_TICKETS, "ticket", TicketOpened.class),
+            new EventType(TicketResolved.TYPE, Topics.SUPPORT_TICKETS, "ticket", TicketResolved.class),
+            // feedback-service: follow-ups
+            new EventType(FollowUpRequested.TYPE, Topics.FEEDBACK_EVENTS, "follow-up", FollowUpRequested.class));
 
     private static final Map<String, EventType> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -9,6 +9,10 @@ public final class Topics {
     public static final String AFFECTED_CUSTOMERS = "candor.incident.affected-customers";
     /** Delivery outcomes, keyed by delivery id. Published by notification-service. */
     public static final String NOTIFICATION_EVENTS = "candor.notification.deliveries";
+    /** Ticket lifecycle, keyed by ticket id. Published by support-service. */
+    public static final String SUPPORT_TICKETS = "candor.support.tickets";
+    /** Survey outcomes and follow-ups, keyed by their own id. Published by feedback-service. */
+    public static final String FEEDBACK_EVENTS = "candor.feedback.events";
     /** Commands any service may send to notification-service, keyed by recipient or request id. */
     public static final String NOTIFICATION_REQUESTS = "candor.notification.requests";
 

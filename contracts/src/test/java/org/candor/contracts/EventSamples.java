@@ -10,6 +10,7 @@ import org.candor.contracts.customer.AffectedCustomerAdded;
 import org.candor.contracts.customer.AffectedCustomerRemoved;
 import org.candor.contracts.customer.AffectedCustomerUpdated;
 import org.candor.contracts.customer.CustomerErased;
+import org.candor.contracts.feedback.FollowUpRequested;
 import org.candor.contracts.incident.AffectedPopulationSummarized;
 import org.candor.contracts.incident.DataCategory;
 import org.candor.contracts.incident.IncidentDeclared;
@@ -22,6 +23,8 @@ import org.candor.contracts.incident.StatusUpdatePublished;
 import org.candor.contracts.notification.NotificationDelivered;
 import org.candor.contracts.notification.NotificationFailed;
 import org.candor.contracts.notification.NotificationRequested;
+import org.candor.contracts.support.TicketOpened;
+import org.candor.contracts.support.TicketResolved;
 
 /** One realistic instance of every event type, for checking records against their schemas. */
 final class EventSamples {
@@ -64,7 +67,13 @@ final class EventSamples {
             Map.entry(NotificationDelivered.TYPE, new NotificationDelivered(UUID.randomUUID(), INCIDENT, "C-1001",
                     "breach-notice", "EMAIL", "smtp", AWARE.plusSeconds(60))),
             Map.entry(NotificationFailed.TYPE, new NotificationFailed(UUID.randomUUID(), INCIDENT, "C-1001",
-                    "breach-notice", "SMS", "invalid number", AWARE.plusSeconds(60))));
+                    "breach-notice", "SMS", "invalid number", AWARE.plusSeconds(60))),
+            Map.entry(TicketOpened.TYPE, new TicketOpened(UUID.randomUUID(), "HOTLINE", "breach-hotline", "HIGH",
+                    INCIDENT, "C-1001", "de", AWARE.plusSeconds(7200))),
+            Map.entry(TicketResolved.TYPE, new TicketResolved(UUID.randomUUID(), "CHAT", "breach-hotline", INCIDENT,
+                    "C-1001", "de", "DE", AWARE.plusSeconds(9000))),
+            Map.entry(FollowUpRequested.TYPE, new FollowUpRequested(UUID.randomUUID(), UUID.randomUUID(), INCIDENT,
+                    "C-1001", "de", "NPS", 3, AWARE.plusSeconds(86_400))));
 
     private EventSamples() {
     }

@@ -1,0 +1,53 @@
+package org.candor.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) for page tests. Nothing
+ * is ever downloaded. Where Chromium is missing the test is skipped, unless
+ * {@code CANDOR_REQUIRE_BROWSER=true} (as in CI), where it fails.
+ */
+public final class Browser {
+
+    private static final File CHROMIUM = new File(System.getenv().getOrDefault("CANDOR_CHROMIUM", "/usr/bin/chromium"));
+    private static final File CHROMEDRIVER = new File(
+            System.getenv().getOrDefault("CANDOR_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+    private Browser() {
+    }
+
+    /** Starts a headless browser whose preferred language is {@code acceptLanguage} (e.g. {@code de}). */
+    public static ChromeDriver start(String acceptLanguage) {
+        boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+        if (!installed && "true".equalsIgnoreCase(System.getenv("CANDOR_REQUIRE_BROWSER"))) {
+            throw new IllegalStateException("Chromium is required but missing: apt-get install chromium chromium-driver");
+        }
+        Assumptions.assumeTrue(installed, "Chromium not installed (apt-get install chromium chromium-driver)");
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-quic", "--no-first-run", "--lang=" + acceptLanguage,
+                    "--user-data-dir=" + Files.createTempDirectory("candor-chromium"));
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                    .usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            return driver;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
