@@ -11,6 +11,8 @@ import org.candor.contracts.customer.AffectedCustomerRemoved;
 import org.candor.contracts.customer.AffectedCustomerUpdated;
 import org.candor.contracts.customer.CustomerErased;
 import org.candor.contracts.feedback.FollowUpRequested;
+import org.candor.contracts.feedback.ResponseReceived;
+import org.candor.contracts.feedback.ScoreChanged;
 import org.candor.contracts.incident.AffectedPopulationSummarized;
 import org.candor.contracts.incident.IncidentDeclared;
 import org.candor.contracts.incident.IncidentDetailsChanged;
@@ -55,7 +57,9 @@ public final class EventCatalog {
             new EventType(TicketOpened.TYPE, Topics.SUPPORT_TICKETS, "ticket", TicketOpened.class),
             new EventType(TicketResolved.TYPE, Topics.SUPPORT_TICKETS, "ticket", TicketResolved.class),
             // feedback-service: follow-ups
-            new EventType(FollowUpRequested.TYPE, Topics.FEEDBACK_EVENTS, "follow-up", FollowUpRequested.class));
+            new EventType(FollowUpRequested.TYPE, Topics.FEEDBACK_EVENTS, "follow-up", FollowUpRequested.class),
+            new EventType(ResponseReceived.TYPE, Topics.FEEDBACK_EVENTS, "survey-response", ResponseReceived.class),
+            new EventType(ScoreChanged.TYPE, Topics.FEEDBACK_EVENTS, "incident-score", ScoreChanged.class));
 
     private static final Map<String, EventType> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

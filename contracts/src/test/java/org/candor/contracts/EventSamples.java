@@ -11,6 +11,8 @@ import org.candor.contracts.customer.AffectedCustomerRemoved;
 import org.candor.contracts.customer.AffectedCustomerUpdated;
 import org.candor.contracts.customer.CustomerErased;
 import org.candor.contracts.feedback.FollowUpRequested;
+import org.candor.contracts.feedback.ResponseReceived;
+import org.candor.contracts.feedback.ScoreChanged;
 import org.candor.contracts.incident.AffectedPopulationSummarized;
 import org.candor.contracts.incident.DataCategory;
 import org.candor.contracts.incident.IncidentDeclared;
@@ -73,7 +75,11 @@ final class EventSamples {
             Map.entry(TicketResolved.TYPE, new TicketResolved(UUID.randomUUID(), "CHAT", "breach-hotline", INCIDENT,
                     "C-1001", "de", "DE", AWARE.plusSeconds(9000))),
             Map.entry(FollowUpRequested.TYPE, new FollowUpRequested(UUID.randomUUID(), UUID.randomUUID(), INCIDENT,
-                    "C-1001", "de", "NPS", 3, AWARE.plusSeconds(86_400))));
+                    "C-1001", "de", "NPS", 3, AWARE.plusSeconds(86_400))),
+            Map.entry(ResponseReceived.TYPE, new ResponseReceived(UUID.randomUUID(), UUID.randomUUID(), 2, INCIDENT, 1,
+                    "de", "DE", "retail", "INCIDENT", 9, null, 4, AWARE.plusSeconds(86_400))),
+            Map.entry(ScoreChanged.TYPE, new ScoreChanged(INCIDENT, 120, 12.5, 0.4, 24.6, 3.4,
+                    AWARE.plusSeconds(172_800))));
 
     private EventSamples() {
     }
