@@ -23,6 +23,10 @@ import org.candor.contracts.incident.StatusUpdatePublished;
 import org.candor.contracts.notification.NotificationDelivered;
 import org.candor.contracts.notification.NotificationFailed;
 import org.candor.contracts.notification.NotificationRequested;
+import org.candor.contracts.support.ClaimDecided;
+import org.candor.contracts.support.OfferGranted;
+import org.candor.contracts.support.SlaAtRisk;
+import org.candor.contracts.support.SlaBreached;
 import org.candor.contracts.support.TicketOpened;
 import org.candor.contracts.support.TicketResolved;
 
@@ -56,6 +60,11 @@ public final class EventCatalog {
             // support-service: tickets
             new EventType(TicketOpened.TYPE, Topics.SUPPORT_TICKETS, "ticket", TicketOpened.class),
             new EventType(TicketResolved.TYPE, Topics.SUPPORT_TICKETS, "ticket", TicketResolved.class),
+            new EventType(SlaAtRisk.TYPE, Topics.SUPPORT_TICKETS, "ticket", SlaAtRisk.class),
+            new EventType(SlaBreached.TYPE, Topics.SUPPORT_TICKETS, "ticket", SlaBreached.class),
+            // support-service: assistance offers and compensation claims
+            new EventType(OfferGranted.TYPE, Topics.SUPPORT_ASSISTANCE, "offer-grant", OfferGranted.class),
+            new EventType(ClaimDecided.TYPE, Topics.SUPPORT_ASSISTANCE, "claim", ClaimDecided.class),
             // feedback-service: follow-ups
             new EventType(FollowUpRequested.TYPE, Topics.FEEDBACK_EVENTS, "follow-up", FollowUpRequested.class),
             new EventType(ResponseReceived.TYPE, Topics.FEEDBACK_EVENTS, "survey-response", ResponseReceived.class),

@@ -11,6 +11,8 @@ public final class Topics {
     public static final String NOTIFICATION_EVENTS = "candor.notification.deliveries";
     /** Ticket lifecycle, keyed by ticket id. Published by support-service. */
     public static final String SUPPORT_TICKETS = "candor.support.tickets";
+    /** Assistance offers granted and compensation claims decided, keyed by grant or claim id. Published by support-service. */
+    public static final String SUPPORT_ASSISTANCE = "candor.support.assistance";
     /** Survey outcomes and follow-ups, keyed by their own id. Published by feedback-service. */
     public static final String FEEDBACK_EVENTS = "candor.feedback.events";
     /** Commands any service may send to notification-service, keyed by recipient or request id. */

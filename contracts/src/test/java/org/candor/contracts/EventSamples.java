@@ -25,6 +25,10 @@ import org.candor.contracts.incident.StatusUpdatePublished;
 import org.candor.contracts.notification.NotificationDelivered;
 import org.candor.contracts.notification.NotificationFailed;
 import org.candor.contracts.notification.NotificationRequested;
+import org.candor.contracts.support.ClaimDecided;
+import org.candor.contracts.support.OfferGranted;
+import org.candor.contracts.support.SlaAtRisk;
+import org.candor.contracts.support.SlaBreached;
 import org.candor.contracts.support.TicketOpened;
 import org.candor.contracts.support.TicketResolved;
 
@@ -74,6 +78,14 @@ final class EventSamples {
                     INCIDENT, "C-1001", "de", AWARE.plusSeconds(7200))),
             Map.entry(TicketResolved.TYPE, new TicketResolved(UUID.randomUUID(), "CHAT", "breach-hotline", INCIDENT,
                     "C-1001", "de", "DE", AWARE.plusSeconds(9000))),
+            Map.entry(SlaAtRisk.TYPE, new SlaAtRisk(UUID.randomUUID(), "breach-hotline", "HIGH", "FIRST_RESPONSE",
+                    AWARE.plusSeconds(10_800), INCIDENT, AWARE.plusSeconds(10_080))),
+            Map.entry(SlaBreached.TYPE, new SlaBreached(UUID.randomUUID(), "breach-hotline", "HIGH", "RESOLUTION",
+                    INCIDENT, AWARE.plusSeconds(90_000))),
+            Map.entry(OfferGranted.TYPE, new OfferGranted(UUID.randomUUID(), UUID.randomUUID(), INCIDENT,
+                    "CREDIT_MONITORING", "C-1001", AWARE.plusSeconds(86_400))),
+            Map.entry(ClaimDecided.TYPE, new ClaimDecided(UUID.randomUUID(), INCIDENT, "C-1001", "APPROVED",
+                    new java.math.BigDecimal("120.00"), "EUR", "supervisor-1", AWARE.plusSeconds(172_800))),
             Map.entry(FollowUpRequested.TYPE, new FollowUpRequested(UUID.randomUUID(), UUID.randomUUID(), INCIDENT,
                     "C-1001", "de", "NPS", 3, AWARE.plusSeconds(86_400))),
             Map.entry(ResponseReceived.TYPE, new ResponseReceived(UUID.randomUUID(), UUID.randomUUID(), 2, INCIDENT, 1,
