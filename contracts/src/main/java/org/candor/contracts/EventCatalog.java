@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.candor.contracts.compliance.ObligationOverdue;
+import org.candor.contracts.compliance.ObligationUpdated;
 import org.candor.contracts.customer.AffectedCustomerAdded;
 import org.candor.contracts.customer.AffectedCustomerRemoved;
 import org.candor.contracts.customer.AffectedCustomerUpdated;
@@ -68,7 +70,10 @@ public final class EventCatalog {
             // feedback-service: follow-ups
             new EventType(FollowUpRequested.TYPE, Topics.FEEDBACK_EVENTS, "follow-up", FollowUpRequested.class),
             new EventType(ResponseReceived.TYPE, Topics.FEEDBACK_EVENTS, "survey-response", ResponseReceived.class),
-            new EventType(ScoreChanged.TYPE, Topics.FEEDBACK_EVENTS, "incident-score", ScoreChanged.class));
+            new EventType(ScoreChanged.TYPE, Topics.FEEDBACK_EVENTS, "incident-score", ScoreChanged.class),
+            // compliance-service: obligations and deadlines
+            new EventType(ObligationUpdated.TYPE, Topics.COMPLIANCE_OBLIGATIONS, "obligation", ObligationUpdated.class),
+            new EventType(ObligationOverdue.TYPE, Topics.COMPLIANCE_OBLIGATIONS, "obligation", ObligationOverdue.class));
 
     private static final Map<String, EventType> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

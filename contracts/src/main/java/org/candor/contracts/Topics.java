@@ -15,6 +15,8 @@ public final class Topics {
     public static final String SUPPORT_ASSISTANCE = "candor.support.assistance";
     /** Survey outcomes and follow-ups, keyed by their own id. Published by feedback-service. */
     public static final String FEEDBACK_EVENTS = "candor.feedback.events";
+    /** Legal reporting obligations and their deadlines, keyed by obligation id. Published by compliance-service. */
+    public static final String COMPLIANCE_OBLIGATIONS = "candor.compliance.obligations";
     /** Commands any service may send to notification-service, keyed by recipient or request id. */
     public static final String NOTIFICATION_REQUESTS = "candor.notification.requests";
 

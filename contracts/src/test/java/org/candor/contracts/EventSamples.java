@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.candor.contracts.compliance.ObligationOverdue;
+import org.candor.contracts.compliance.ObligationUpdated;
 import org.candor.contracts.customer.AffectedCustomer;
 import org.candor.contracts.customer.AffectedCustomerAdded;
 import org.candor.contracts.customer.AffectedCustomerRemoved;
@@ -91,7 +93,12 @@ final class EventSamples {
             Map.entry(ResponseReceived.TYPE, new ResponseReceived(UUID.randomUUID(), UUID.randomUUID(), 2, INCIDENT, 1,
                     "de", "DE", "retail", "INCIDENT", 9, null, 4, AWARE.plusSeconds(86_400))),
             Map.entry(ScoreChanged.TYPE, new ScoreChanged(INCIDENT, 120, 12.5, 0.4, 24.6, 3.4,
-                    AWARE.plusSeconds(172_800))));
+                    AWARE.plusSeconds(172_800))),
+            Map.entry(ObligationUpdated.TYPE, new ObligationUpdated(UUID.randomUUID(), INCIDENT, "GDPR_ART33",
+                    "Lead supervisory authority", "AWARENESS", false, AWARE.plusSeconds(259_200), false, "OPEN",
+                    AWARE.plusSeconds(60))),
+            Map.entry(ObligationOverdue.TYPE, new ObligationOverdue(UUID.randomUUID(), INCIDENT, "GDPR_ART33",
+                    "Lead supervisory authority", AWARE.plusSeconds(259_200), AWARE.plusSeconds(259_230))));
 
     private EventSamples() {
     }
