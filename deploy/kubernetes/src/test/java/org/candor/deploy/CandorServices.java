@@ -37,7 +37,8 @@ public final class CandorServices {
 
     /** One service's needs. */
     public record ServiceNeeds(String name, String shortName, int port, boolean usesKafka, String database,
-            String databaseUser, List<Consumer> consumers, Set<String> producedTopics, Set<Integer> callsPorts) {
+            String databaseUser, List<Consumer> consumers, Set<String> producedTopics, Set<Integer> callsPorts,
+            Set<Integer> externalPorts) {
 
         Set<String> consumedTopics() {
             Set<String> topics = new TreeSet<>();
@@ -140,11 +141,25 @@ public final class CandorServices {
             }
         }
 
+        // Outside the cluster: an SMTP server, or an HTTP provider called by a REST client not on localhost.
+        Set<Integer> external = new TreeSet<>();
+        if (props.stringPropertyNames().stream().anyMatch(k -> k.startsWith("quarkus.mailer."))) {
+            external.add(587);
+        }
+        for (String key : props.stringPropertyNames()) {
+            if (REST_CLIENT_URL.matcher(key).matches()) {
+                URI url = URI.create(props.getProperty(key).trim());
+                if (!"localhost".equals(url.getHost()) && !"127.0.0.1".equals(url.getHost())) {
+                    external.add(url.getPort() > 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80);
+                }
+            }
+        }
+
         String jdbc = props.getProperty("quarkus.datasource.jdbc.url", "");
         String database = jdbc.isEmpty() ? null : jdbc.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
         boolean kafka = props.stringPropertyNames().stream().anyMatch(k -> k.startsWith("kafka.") || k.startsWith("mp.messaging."));
         return new ServiceNeeds(name, shortName, port, kafka, database,
-                props.getProperty("quarkus.datasource.username"), List.copyOf(consumers), produced, calls);
+                props.getProperty("quarkus.datasource.username"), List.copyOf(consumers), produced, calls, external);
     }
 
     /** Topics of the catalogued events whose records the service's own code creates (and so publishes). */
