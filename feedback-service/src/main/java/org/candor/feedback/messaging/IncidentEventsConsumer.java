@@ -5,7 +5,9 @@ import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.candor.contracts.incident.IncidentDeclared;
+import org.candor.contracts.incident.StatusUpdatePublished;
 import org.candor.feedback.service.KnownIncidentService;
+import org.candor.feedback.service.TriggerService;
 import org.candor.platform.inbox.Inbox;
 import org.candor.platform.messaging.EventDecoder;
 import org.candor.platform.messaging.KnownEventTypes;
@@ -27,11 +29,13 @@ public class IncidentEventsConsumer {
     private final Inbox inbox;
     private final EventDecoder decoder;
     private final KnownIncidentService incidents;
+    private final TriggerService triggers;
 
-    IncidentEventsConsumer(Inbox inbox, EventDecoder decoder, KnownIncidentService incidents) {
+    IncidentEventsConsumer(Inbox inbox, EventDecoder decoder, KnownIncidentService incidents, TriggerService triggers) {
         this.inbox = inbox;
         this.decoder = decoder;
         this.incidents = incidents;
+        this.triggers = triggers;
     }
 
     @Incoming(CHANNEL)
@@ -44,6 +48,7 @@ public class IncidentEventsConsumer {
         }
         switch (event.type()) {
             case IncidentDeclared.TYPE -> incidents.recordDeclared(decoder.decode(event, IncidentDeclared.class));
+            case StatusUpdatePublished.TYPE -> triggers.statusUpdated(decoder.decode(event, StatusUpdatePublished.class));
             default -> KnownEventTypes.requireCatalogued(event);
         }
     }

@@ -1,0 +1,48 @@
+package org.candor.feedback.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.candor.feedback.config.FeedbackConfig;
+
+import io.quarkus.scheduler.Scheduled;
+
+/** The periodic work: due surveys, reminders, and the daily score publication. */
+@ApplicationScoped
+public class FeedbackJobs {
+
+    private final TriggerService triggers;
+    private final InvitationService invitations;
+    private final SurveyService surveys;
+    private final ScorePublisher scores;
+    private final FeedbackConfig config;
+
+    FeedbackJobs(TriggerService triggers, InvitationService invitations, SurveyService surveys, ScorePublisher scores,
+            FeedbackConfig config) {
+        this.triggers = triggers;
+        this.invitations = invitations;
+        this.surveys = surveys;
+        this.scores = scores;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${candor.feedback.dispatch-interval:1m}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void dispatchAndRemind() {
+        if (!config.schedulerEnabled()) {
+            return;
+        }
+        while (triggers.dispatchDue() > 0) {
+            // Each call handles one batch in its own transaction.
+        }
+        invitations.sendReminders(surveys);
+    }
+
+    @Scheduled(cron = "${candor.feedback.score-cron:0 5 0 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void publishScores() {
+        if (config.schedulerEnabled()) {
+            scores.publishChanged();
+        }
+    }
+}

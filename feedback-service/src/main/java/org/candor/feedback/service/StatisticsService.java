@@ -1,0 +1,297 @@
+package org.candor.feedback.service;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What the answers tell: NPS with its interval, CSAT, trust, response rates, the trust trend across
+ * waves and free-text themes. Scores come from the per-day rollup, never from scanning responses.
+ */
+@ApplicationScoped
+public class StatisticsService {
+
+    /** Stands for "no incident" in the rollup's key. */
+    public static final UUID NO_INCIDENT = new UUID(0, 0);
+
+    /** What rows are grouped by. */
+    public enum Dimension {
+        NONE("'all'", "'all'"),
+        SURVEY("cast(survey_id as varchar)", "cast(survey_id as varchar)"),
+        INCIDENT("cast(incident_id as varchar)", "coalesce(cast(incident_id as varchar), '" + NO_INCIDENT + "')"),
+        WAVE("cast(wave as varchar)", "cast(wave as varchar)"),
+        SEGMENT("segment", "segment"),
+        COUNTRY("country", "country"),
+        LOCALE("locale", "locale"),
+        CHANNEL("channel", "channel");
+
+        final String rollupColumn;
+        final String invitationColumn;
+
+        Dimension(String rollupColumn, String invitationColumn) {
+            this.rollupColumn = rollupColumn;
+            this.invitationColumn = invitationColumn;
+        }
+    }
+
+    /** Time buckets. */
+    public enum Bucket { NONE, DAY, WEEK }
+
+    /** Which responses count; null means any. {@code from} and {@code to} are inclusive days (UTC). */
+    public record Filter(UUID surveyId, UUID incidentId, Integer wave, LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * One row of scores.
+     *
+     * @param bucket the first day of the bucket, or null without buckets
+     * @param npsDistribution answers per NPS score 0–10
+     * @param csatShare percent of CSAT answers that are 4 or 5
+     */
+    public record ScoreRow(String group, LocalDate bucket, long responses, NpsMath.Nps nps, long[] npsDistribution,
+            long csatAnswers, Double csatShare, long trustAnswers, Double trustMean) {
+    }
+
+    /** Invited, opened and answered, and the share answered. */
+    public record RateRow(String group, LocalDate bucket, long invited, long opened, long answered,
+            Double responseRate) {
+    }
+
+    /** A word and how many responses used it. */
+    public record Theme(String word, long responses) {
+    }
+
+    private static final Set<String> STOP_WORDS_EN = Set.of("a", "about", "all", "also", "am", "an", "and", "any",
+            "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had",
+            "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "me", "more",
+            "my", "no", "not", "of", "on", "or", "our", "out", "she", "so", "some", "than", "that", "the", "their",
+            "them", "then", "there", "these", "they", "this", "to", "too", "us", "very", "was", "we", "were", "what",
+            "when", "which", "who", "will", "with", "would", "you", "your");
+    private static final Set<String> STOP_WORDS_DE = Set.of("aber", "alle", "als", "also", "am", "an", "auch", "auf",
+            "aus", "bei", "bin", "bis", "da", "das", "dass", "dem", "den", "der", "des", "die", "doch", "du", "ein",
+            "eine", "einem", "einen", "einer", "es", "für", "hat", "hatte", "habe", "haben", "ich", "ihr", "ihre",
+            "im", "in", "ist", "ja", "kein", "keine", "man", "mein", "meine", "mich", "mir", "mit", "nach", "nicht",
+            "noch", "nur", "oder", "schon", "sehr", "sich", "sie", "sind", "so", "über", "um", "und", "uns", "unser",
+            "von", "vor", "war", "waren", "was", "wenn", "wie", "wir", "wird", "zu", "zum", "zur");
+    private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {
+    };
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    StatisticsService(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    @Transactional
+    public List<ScoreRow> scores(Filter filter, Dimension groupBy, Bucket bucket) {
+        String bucketExpression = switch (bucket) {
+            case NONE -> "cast(null as date)";
+            case DAY -> "day";
+            case WEEK -> "cast(date_trunc('week', day) as date)";
+        };
+        StringBuilder sql = new StringBuilder("select ").append(groupBy.rollupColumn).append(", ")
+                .append(bucketExpression).append(", sum(responses)");
+        appendSums(sql, "nps_counts", 11);
+        appendSums(sql, "csat_counts", 5);
+        appendSums(sql, "trust_counts", 5);
+        sql.append(" from response_rollup where true");
+        Map<String, Object> parameters = new HashMap<>();
+        if (filter.surveyId() != null) {
+            sql.append(" and survey_id = :survey");
+            parameters.put("survey", filter.surveyId());
+        }
+        if (filter.incidentId() != null) {
+            sql.append(" and incident_id = :incident");
+            parameters.put("incident", filter.incidentId());
+        }
+        if (filter.wave() != null) {
+            sql.append(" and wave = :wave");
+            parameters.put("wave", filter.wave());
+        }
+        if (filter.from() != null) {
+            sql.append(" and day >= :from");
+            parameters.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" and day <= :to");
+            parameters.put("to", filter.to());
+        }
+        sql.append(" group by 1, 2 order by 2 nulls first, 1");
+        Query query = entityManager.createNativeQuery(sql.toString());
+        parameters.forEach(query::setParameter);
+        List<ScoreRow> rows = new ArrayList<>();
+        for (Object result : query.getResultList()) {
+            Object[] row = (Object[]) result;
+            long[] nps = longs(row, 3, 11);
+            long[] csat = longs(row, 14, 5);
+            long[] trust = longs(row, 19, 5);
+            rows.add(new ScoreRow(String.valueOf(row[0]), toDate(row[1]), ((Number) row[2]).longValue(),
+                    NpsMath.nps(nps), nps, NpsMath.total(csat), NpsMath.csatShare(csat), NpsMath.total(trust),
+                    NpsMath.mean(trust)));
+        }
+        return rows;
+    }
+
+    /** Invited, opened, answered, bucketed by the day of the invitation. */
+    @Transactional
+    public List<RateRow> responseRates(Filter filter, Dimension groupBy, Bucket bucket) {
+        String day = "cast(invited_at at time zone 'UTC' as date)";
+        String bucketExpression = switch (bucket) {
+            case NONE -> "cast(null as date)";
+            case DAY -> day;
+            case WEEK -> "cast(date_trunc('week', " + day + ") as date)";
+        };
+        StringBuilder sql = new StringBuilder("select ").append(groupBy.invitationColumn).append(", ")
+                .append(bucketExpression)
+                .append(", count(*), count(opened_at), count(answered_at) from invitation where true");
+        Map<String, Object> parameters = new HashMap<>();
+        if (filter.surveyId() != null) {
+            sql.append(" and survey_id = :survey");
+            parameters.put("survey", filter.surveyId());
+        }
+        if (filter.incidentId() != null) {
+            sql.append(" and incident_id = :incident");
+            parameters.put("incident", filter.incidentId());
+        }
+        if (filter.wave() != null) {
+            sql.append(" and wave = :wave");
+            parameters.put("wave", filter.wave());
+        }
+        if (filter.from() != null) {
+            sql.append(" and ").append(day).append(" >= :from");
+            parameters.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" and ").append(day).append(" <= :to");
+            parameters.put("to", filter.to());
+        }
+        sql.append(" group by 1, 2 order by 2 nulls first, 1");
+        Query query = entityManager.createNativeQuery(sql.toString());
+        parameters.forEach(query::setParameter);
+        List<RateRow> rows = new ArrayList<>();
+        for (Object result : query.getResultList()) {
+            Object[] row = (Object[]) result;
+            long invited = ((Number) row[2]).longValue();
+            long answered = ((Number) row[4]).longValue();
+            rows.add(new RateRow(String.valueOf(row[0]), toDate(row[1]), invited, ((Number) row[3]).longValue(),
+                    answered, invited == 0 ? null : NpsMath.round(100.0 * answered / invited)));
+        }
+        return rows;
+    }
+
+    /** The most frequent words of free-text answers in one language, stop words left out. */
+    @Transactional
+    public List<Theme> themes(Filter filter, String locale, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select r.answers, (select string_agg(q->>'id', ',') from survey_version v,
+                        jsonb_array_elements(v.definition->'questions') q
+                    where v.survey_id = r.survey_id and v.version = r.survey_version and q->>'type' = 'FREE_TEXT')
+                from survey_response r where r.submitted_at is not null and r.locale = :locale""");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("locale", locale);
+        if (filter.surveyId() != null) {
+            sql.append(" and r.survey_id = :survey");
+            parameters.put("survey", filter.surveyId());
+        }
+        if (filter.incidentId() != null) {
+            sql.append(" and r.incident_id = :incident");
+            parameters.put("incident", filter.incidentId());
+        }
+        if (filter.wave() != null) {
+            sql.append(" and r.wave = :wave");
+            parameters.put("wave", filter.wave());
+        }
+        sql.append(" order by r.submitted_at desc limit 20000");
+        Query query = entityManager.createNativeQuery(sql.toString());
+        parameters.forEach(query::setParameter);
+        Set<String> stopWords = "de".equals(locale) ? STOP_WORDS_DE : STOP_WORDS_EN;
+        Map<String, Long> counts = new HashMap<>();
+        for (Object result : query.getResultList()) {
+            Object[] row = (Object[]) result;
+            if (row[1] == null) {
+                continue;
+            }
+            Map<String, List<String>> answers = readAnswers(String.valueOf(row[0]));
+            Set<String> words = new java.util.HashSet<>();
+            for (String questionId : String.valueOf(row[1]).split(",")) {
+                for (String text : answers.getOrDefault(questionId, List.of())) {
+                    for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                        if (word.length() > 2 && !stopWords.contains(word)) {
+                            words.add(word);
+                        }
+                    }
+                }
+            }
+            words.forEach(word -> counts.merge(word, 1L, Long::sum));
+        }
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit)
+                .map(entry -> new Theme(entry.getKey(), entry.getValue()))
+                .toList();
+    }
+
+    /** Per wave of an incident's surveys: how trust and NPS move. */
+    @Transactional
+    public List<ScoreRow> trustTrend(UUID incidentId) {
+        return scores(new Filter(null, incidentId, null, null, null), Dimension.WAVE, Bucket.NONE).stream()
+                .sorted((a, b) -> Integer.compare(Integer.parseInt(a.group()), Integer.parseInt(b.group())))
+                .toList();
+    }
+
+    private static void appendSums(StringBuilder sql, String column, int size) {
+        sql.append(IntStream.rangeClosed(1, size).mapToObj(i -> ", sum(" + column + "[" + i + "])")
+                .collect(Collectors.joining()));
+    }
+
+    private static long[] longs(Object[] row, int from, int size) {
+        long[] values = new long[size];
+        for (int i = 0; i < size; i++) {
+            values[i] = row[from + i] == null ? 0 : ((Number) row[from + i]).longValue();
+        }
+        return values;
+    }
+
+    private static LocalDate toDate(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        return ((Date) value).toLocalDate();
+    }
+
+    private Map<String, List<String>> readAnswers(String answers) {
+        try {
+            return new LinkedHashMap<>(json.readValue(answers, ANSWERS));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored answers cannot be read", e);
+        }
+    }
+
+    static String describe(long[] counts) {
+        return Arrays.toString(counts);
+    }
+}
