@@ -111,7 +111,9 @@ class KafkaAccessTest {
     @FieldSource("SERVICES")
     void eachServiceMayReadExactlyTheTopicsItConsumes(String service) {
         for (String overlay : OVERLAYS) {
-            assertThat(topics(acls(overlay, service), AclOperation.READ)).as(overlay)
+            assertThat(topics(acls(overlay, service), AclOperation.READ))
+                    .as("%s: Read ACLs of KafkaUser %s (base/kafka/users.yaml) against the topics its application.properties consumes",
+                            overlay, service)
                     .isEqualTo(CandorServices.named(service).consumedTopics());
         }
     }
@@ -125,7 +127,8 @@ class KafkaAccessTest {
                     .filter(rule -> rule.getOperations().contains(AclOperation.READ))
                     .map(rule -> ((AclRuleGroupResource) rule.getResource()).getName())
                     .collect(Collectors.toCollection(TreeSet::new));
-            assertThat(groups).as(overlay).isEqualTo(CandorServices.named(service).groups());
+            assertThat(groups).as("%s: group ACLs of KafkaUser %s against its configured group.id values", overlay, service)
+                    .isEqualTo(CandorServices.named(service).groups());
         }
     }
 

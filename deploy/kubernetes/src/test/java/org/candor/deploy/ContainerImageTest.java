@@ -1,0 +1,82 @@
+package org.candor.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.candor.contracts.Topics;
+import org.candor.deploy.CandorServices.ServiceNeeds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+
+/** The image every service runs in, and the Docker Compose file that runs the suite without Kubernetes. */
+class ContainerImageTest {
+
+    static final List<String> SERVICES = CandorServices.all().stream().map(ServiceNeeds::name).toList();
+
+    @Test
+    void theImageRunsTheFastJarAsTheNonRootUserTheDeploymentsDeclare() throws IOException {
+        String dockerfile = Files.readString(Manifests.root().resolve("deploy/docker/Dockerfile.jvm"));
+        Matcher user = Pattern.compile("(?m)^USER\\s+(\\d+)\\s*$").matcher(dockerfile);
+        assertThat(user.find()).as("a numeric USER").isTrue();
+        long uid = Long.parseLong(user.group(1));
+        assertThat(uid).isPositive();
+        assertThat(dockerfile).contains("target/quarkus-app/").contains("quarkus-run.jar");
+        for (String overlay : Manifests.OVERLAYS) {
+            assertThat(Manifests.of(overlay).all(Deployment.class))
+                    .allSatisfy(d -> assertThat(d.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser())
+                            .isEqualTo(uid));
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void composeBuildsAndRunsEachServiceOnItsPortReadOnly(String service) {
+        ServiceNeeds needs = CandorServices.named(service);
+        JsonNode entry = compose().path("services").path(service);
+        assertThat(entry.isMissingNode()).as(service + " in docker-compose.yml").isFalse();
+        assertThat(entry.path("build").path("args").path("SERVICE").asText()).isEqualTo(service);
+        assertThat(entry.path("build").path("dockerfile").asText()).isEqualTo("deploy/docker/Dockerfile.jvm");
+        assertThat(entry.path("ports").toString()).contains("\"" + needs.port() + ":" + needs.port() + "\"");
+        assertThat(entry.path("read_only").asBoolean()).isTrue();
+        assertThat(entry.path("environment").path("QUARKUS_DATASOURCE_JDBC_URL").asText()).endsWith("/" + needs.database());
+        assertThat(entry.path("environment").path("QUARKUS_DATASOURCE_USERNAME").asText()).isEqualTo(needs.databaseUser());
+        assertThat(entry.path("environment").path("QUARKUS_DATASOURCE_PASSWORD").asText()).startsWith("${");
+    }
+
+    @Test
+    void composeCreatesEveryTopicUpFront() {
+        Set<String> created = new TreeSet<>();
+        Matcher topic = Pattern.compile("--topic\\s+(\\S+)").matcher(compose().path("services").path("kafka-topics")
+                .path("command").toString());
+        while (topic.find()) {
+            created.add(topic.group(1).replaceAll("[\",\\]]", ""));
+        }
+        Set<String> needed = new TreeSet<>(Topics.all());
+        needed.addAll(CandorServices.configuredTopics());
+        assertThat(created).containsAll(needed);
+    }
+
+    private static JsonNode compose() {
+        try {
+            Path file = Manifests.root().resolve("deploy/docker-compose.yml");
+            return new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
