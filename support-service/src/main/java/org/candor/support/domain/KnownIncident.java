@@ -38,6 +38,10 @@ public class KnownIncident extends PanacheEntityBase {
     @Column(name = "declared_at", nullable = false)
     public Instant declaredAt;
 
+    /** DETECTED, CONTAINED, ERADICATED, RECOVERED or CLOSED. */
+    @Column(nullable = false)
+    public String phase = "DETECTED";
+
     /** When this service applied the event. */
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.candor.contracts.incident.IncidentDeclared;
+import org.candor.contracts.incident.IncidentPhaseChanged;
 import org.candor.support.service.KnownIncidentService;
 import org.candor.platform.inbox.Inbox;
 import org.candor.platform.messaging.EventDecoder;
@@ -44,6 +45,7 @@ public class IncidentEventsConsumer {
         }
         switch (event.type()) {
             case IncidentDeclared.TYPE -> incidents.recordDeclared(decoder.decode(event, IncidentDeclared.class));
+            case IncidentPhaseChanged.TYPE -> incidents.recordPhaseChanged(decoder.decode(event, IncidentPhaseChanged.class));
             default -> KnownEventTypes.requireCatalogued(event);
         }
     }

@@ -8,10 +8,10 @@ import org.candor.support.domain.KnownIncident;
 
 /** An incident as this service knows it. */
 public record KnownIncidentView(UUID id, String title, Severity severity, Instant detectedAt, Instant awareAt,
-        Instant declaredAt, Instant recordedAt) {
+        Instant declaredAt, String phase, Instant recordedAt) {
 
     static KnownIncidentView of(KnownIncident incident) {
         return new KnownIncidentView(incident.id, incident.title, incident.severity, incident.detectedAt,
-                incident.awareAt, incident.declaredAt, incident.recordedAt);
+                incident.awareAt, incident.declaredAt, incident.phase, incident.recordedAt);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.candor.contracts.incident.IncidentDeclared;
+import org.candor.contracts.incident.IncidentPhaseChanged;
 import org.candor.support.domain.KnownIncident;
 
 import io.quarkus.logging.Log;
@@ -33,6 +34,20 @@ public class KnownIncidentService {
         incident.recordedAt = Instant.now();
         incident.persist();
         Log.infof("Recorded declared incident %s", incident.id);
+    }
+
+    /** Records the incident's new phase; runs inside the consumer's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordPhaseChanged(IncidentPhaseChanged event) {
+        KnownIncident.<KnownIncident>findByIdOptional(event.incidentId()).ifPresentOrElse(incident -> {
+            incident.phase = event.phase();
+            Log.infof("Incident %s is now %s", incident.id, incident.phase);
+        }, () -> Log.warnf("Phase change of unknown incident %s ignored", event.incidentId()));
+    }
+
+    /** The incident a new ticket most likely concerns: the latest declared one that is not closed. */
+    public Optional<KnownIncident> active() {
+        return KnownIncident.<KnownIncident>find("phase <> 'CLOSED' order by declaredAt desc").firstResultOptional();
     }
 
     public Optional<KnownIncident> find(UUID id) {

@@ -1,0 +1,113 @@
+package org.candor.support.config;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of support-service. */
+@ConfigMapping(prefix = "candor.support")
+public interface SupportConfig {
+
+    /** Tickets: reopening, lengths. */
+    Tickets tickets();
+
+    /** SLA clocks and escalation. */
+    Sla sla();
+
+    /** Customer verification in chat. */
+    Verification verification();
+
+    /** Live chat. */
+    Chat chat();
+
+    /** Compensation claims. */
+    Claims claims();
+
+    interface Tickets {
+        /** How long after resolution a ticket may be reopened. */
+        @WithDefault("P14D")
+        Duration reopenWindow();
+
+        /** How long after resolution a ticket is closed for good. */
+        @WithDefault("P14D")
+        Duration closeAfter();
+
+        /** The queue a ticket goes to when none is given. */
+        @WithDefault("general")
+        String defaultQueue();
+
+        /** The queue of callback tickets opened for dissatisfied survey respondents. */
+        @WithDefault("general")
+        String callbackQueue();
+
+        /** Longest reply, note or message body, in characters. */
+        @WithDefault("10000")
+        int maxBodyLength();
+    }
+
+    interface Sla {
+        /** How often due SLA clocks are checked. */
+        @WithDefault("15s")
+        String checkInterval();
+
+        /** Share of a target after which the SLA counts as at risk (0–1). */
+        @WithDefault("0.8")
+        double atRiskRatio();
+
+        /** Where escalations to supervisors are sent (a shared mailbox). */
+        @WithDefault("support-supervisors@candor.local")
+        String escalationEmail();
+
+        /** Tickets examined per check. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    interface Verification {
+        /** HMAC-SHA256 key for verification links and codes; set it per deployment, the same on every replica. */
+        Optional<String> secret();
+
+        /** How long a one-time code sent by SMS stays valid. */
+        @WithDefault("10m")
+        Duration codeTtl();
+
+        /** How long a signed verification link stays valid. */
+        @WithDefault("1h")
+        Duration linkTtl();
+
+        /** Wrong codes allowed per chat before verification by code is blocked. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Base URL of the widget page that verification links point to. */
+        @WithDefault("http://localhost:8083/widget/")
+        String widgetUrl();
+    }
+
+    interface Chat {
+        /** Longest chat message, in characters. */
+        @WithDefault("2000")
+        int maxMessageLength();
+
+        /** Average time an agent spends on one chat, for the wait estimate. */
+        @WithDefault("4m")
+        Duration averageHandleTime();
+
+        /** The queue chats go to. */
+        @WithDefault("breach-hotline")
+        String queue();
+
+        /** Kafka topic on which replicas hand chat messages to each other's connections. */
+        @WithDefault("candor.support.chat-relay")
+        String relayTopic();
+    }
+
+    interface Claims {
+        /** Claims above this amount need a supervisor's approval. */
+        @WithDefault("500")
+        BigDecimal approvalThreshold();
+    }
+}

@@ -1,0 +1,46 @@
+package org.candor.support.domain;
+
+import java.time.LocalTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A queue of tickets, the skills needed to work it and its SLA calendar. */
+@Entity
+@Table(name = "support_queue")
+public class SupportQueue extends PanacheEntityBase {
+
+    @Id
+    public String code;
+
+    @Column(nullable = false)
+    public String name;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "text[]")
+    public String[] skills = new String[0];
+
+    /** Start of business hours, or null for 24/7. */
+    @Column(name = "business_start")
+    public LocalTime businessStart;
+
+    @Column(name = "business_end")
+    public LocalTime businessEnd;
+
+    /** Business days, e.g. {@code MON,TUE,WED,THU,FRI}. */
+    @Column(name = "business_days")
+    public String businessDays;
+
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+
+    @Column(name = "auto_assign", nullable = false)
+    public boolean autoAssign;
+}

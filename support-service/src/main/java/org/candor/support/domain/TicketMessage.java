@@ -1,0 +1,38 @@
+package org.candor.support.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A public reply, an internal note or a customer's message on a ticket. */
+@Entity
+@Table(name = "ticket_message")
+public class TicketMessage extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "ticket_id", nullable = false)
+    public UUID ticketId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MessageKind kind;
+
+    @Column(nullable = false)
+    public String author;
+
+    @Column(nullable = false)
+    public String body;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,164 @@
+package org.candor.support.rest;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.candor.platform.security.Roles;
+import org.candor.support.domain.Agent;
+import org.candor.support.domain.Priority;
+import org.candor.support.domain.SlaPolicy;
+import org.candor.support.domain.SupportQueue;
+import org.candor.support.service.AssignmentService;
+import org.candor.support.service.Problems;
+import org.candor.support.service.QueueService;
+import org.candor.support.service.SlaService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Queues, agents and SLA policies (supervisors keep them), and the SLA report. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Queues, agents and SLAs")
+@RolesAllowed({Roles.SUPPORT_AGENT, Roles.SUPPORT_SUPERVISOR})
+public class QueueResource {
+
+    public record QueueView(String code, String name, List<String> skills, LocalTime businessStart,
+            LocalTime businessEnd, String businessDays, String timeZone, boolean autoAssign) {
+
+        static QueueView of(SupportQueue queue) {
+            return new QueueView(queue.code, queue.name, Arrays.asList(queue.skills), queue.businessStart,
+                    queue.businessEnd, queue.businessDays, queue.timeZone, queue.autoAssign);
+        }
+    }
+
+    /** No business hours: staffed 24/7. */
+    public record SaveQueue(@NotBlank @Size(max = 200) String name, List<@Pattern(regexp = "[a-z0-9-]{1,40}") String> skills,
+            LocalTime businessStart, LocalTime businessEnd,
+            @Pattern(regexp = "(MON|TUE|WED|THU|FRI|SAT|SUN)(,(MON|TUE|WED|THU|FRI|SAT|SUN))*") String businessDays,
+            @NotBlank String timeZone, boolean autoAssign) {
+    }
+
+    public record AgentView(String id, int capacity, List<String> skills, boolean active, long load) {
+    }
+
+    public record SaveAgent(@Min(0) @Max(1000) int capacity, List<@Pattern(regexp = "[a-z0-9-]{1,40}") String> skills,
+            boolean active) {
+    }
+
+    public record PolicyView(Priority priority, int firstResponseMinutes, int nextResponseMinutes, int resolutionMinutes) {
+
+        static PolicyView of(SlaPolicy policy) {
+            return new PolicyView(policy.priority, policy.firstResponseMinutes, policy.nextResponseMinutes,
+                    policy.resolutionMinutes);
+        }
+    }
+
+    public record SavePolicy(@Min(1) int firstResponseMinutes, @Min(1) int nextResponseMinutes,
+            @Min(1) int resolutionMinutes) {
+    }
+
+    private final QueueService queues;
+    private final AssignmentService assignment;
+    private final SlaService sla;
+
+    QueueResource(QueueService queues, AssignmentService assignment, SlaService sla) {
+        this.queues = queues;
+        this.assignment = assignment;
+        this.sla = sla;
+    }
+
+    @GET
+    @Path("/queues")
+    public List<QueueView> queues() {
+        return queues.queues().stream().map(QueueView::of).toList();
+    }
+
+    @PUT
+    @Path("/queues/{code}")
+    @RolesAllowed(Roles.SUPPORT_SUPERVISOR)
+    @Operation(summary = "Create or change a queue (no business hours: 24/7)")
+    public QueueView saveQueue(@PathParam("code") @Pattern(regexp = "[a-z0-9-]{1,64}") String code,
+            @Valid @NotNull SaveQueue request) {
+        return QueueView.of(queues.save(code, request.name(), request.skills(), request.businessStart(),
+                request.businessEnd(), request.businessDays(), request.timeZone(), request.autoAssign()));
+    }
+
+    @GET
+    @Path("/agents")
+    public List<AgentView> agents() {
+        return assignment.agents().stream().map(load -> view(load.agent(), load.load())).toList();
+    }
+
+    @PUT
+    @Path("/agents/{id}")
+    @RolesAllowed(Roles.SUPPORT_SUPERVISOR)
+    @Operation(summary = "Create or change an agent: capacity (active tickets at once), skills, active")
+    public AgentView saveAgent(@PathParam("id") @Size(min = 1, max = 128) String id, @Valid @NotNull SaveAgent request) {
+        Agent agent = assignment.saveAgent(id, request.capacity(), request.skills(), request.active());
+        return view(agent, assignment.load(agent.id));
+    }
+
+    @GET
+    @Path("/sla/policies")
+    public List<PolicyView> policies() {
+        return queues.policies().stream().map(PolicyView::of).toList();
+    }
+
+    @PUT
+    @Path("/sla/policies/{priority}")
+    @RolesAllowed(Roles.SUPPORT_SUPERVISOR)
+    public PolicyView savePolicy(@PathParam("priority") String priority, @Valid @NotNull SavePolicy request) {
+        return PolicyView.of(queues.savePolicy(Params.enumOf(Priority.class, priority, "priority"),
+                request.firstResponseMinutes(), request.nextResponseMinutes(), request.resolutionMinutes()));
+    }
+
+    @GET
+    @Path("/sla/report")
+    @Operation(summary = "Share of tickets that met every SLA target, per queue and day of creation (UTC)")
+    public List<SlaService.ReportRow> report(@QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate start = date(from, "from");
+        LocalDate end = date(to, "to");
+        if (end.isBefore(start)) {
+            throw Problems.invalid("to", "must not be before from");
+        }
+        if (start.plusDays(366).isBefore(end)) {
+            throw Problems.invalid("to", "a report covers at most 366 days");
+        }
+        return sla.report(start, end);
+    }
+
+    private static LocalDate date(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw Problems.invalid(field, "is required (YYYY-MM-DD)");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Problems.invalid(field, "'" + value + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private static AgentView view(Agent agent, long load) {
+        return new AgentView(agent.id, agent.capacity, Arrays.asList(agent.skills), agent.active, load);
+    }
+}

@@ -1,0 +1,438 @@
+package org.candor.support.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+import org.candor.contracts.support.TicketOpened;
+import org.candor.contracts.support.TicketResolved;
+import org.candor.platform.outbox.Outbox;
+import org.candor.support.config.SupportConfig;
+import org.candor.support.domain.BusinessCalendar;
+import org.candor.support.domain.Channel;
+import org.candor.support.domain.Macro;
+import org.candor.support.domain.MessageKind;
+import org.candor.support.domain.Priority;
+import org.candor.support.domain.SlaPolicy;
+import org.candor.support.domain.SlaTarget;
+import org.candor.support.domain.SupportQueue;
+import org.candor.support.domain.Ticket;
+import org.candor.support.domain.TicketHistory;
+import org.candor.support.domain.TicketMessage;
+import org.candor.support.domain.TicketStatus;
+
+import io.quarkus.logging.Log;
+
+/** The life of a ticket: opening, status changes, replies and notes, each change in the history. */
+@ApplicationScoped
+public class TicketService {
+
+    /** What it takes to open a ticket. */
+    public record NewTicket(Channel channel, Priority priority, String queue, String subject, String customerId,
+            String locale, String country, UUID incidentId, String description) {
+    }
+
+    /** Which tickets to list, in which order, from where. */
+    public record TicketFilter(TicketStatus status, String queue, UUID incidentId, String assignee, Channel channel,
+            Boolean slaBreached, boolean oldestFirst, String cursor, int limit) {
+    }
+
+    /** One page of tickets and the cursor of the next, or null at the end. */
+    public record Page(List<Ticket> items, String nextCursor) {
+    }
+
+    private final EntityManager entityManager;
+    private final Outbox outbox;
+    private final Notifications notifications;
+    private final KnownIncidentService incidents;
+    private final AssignmentService assignment;
+    private final SupportConfig config;
+    private final Clock clock;
+    private final Event<TicketMessagePosted> messagePosted;
+
+    TicketService(EntityManager entityManager, Outbox outbox, Notifications notifications, KnownIncidentService incidents,
+            AssignmentService assignment, SupportConfig config, Clock clock, Event<TicketMessagePosted> messagePosted) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.notifications = notifications;
+        this.incidents = incidents;
+        this.assignment = assignment;
+        this.config = config;
+        this.clock = clock;
+        this.messagePosted = messagePosted;
+    }
+
+    /** Opens a ticket: NEW, its SLA clock running, linked to the active incident unless one is given. */
+    @Transactional
+    public Ticket open(NewTicket request, String actor) {
+        Instant now = clock.instant();
+        String queueCode = request.queue() == null ? config.tickets().defaultQueue() : request.queue();
+        SupportQueue queue = queue(queueCode, "queue");
+        UUID incidentId = request.incidentId();
+        if (incidentId != null && incidents.find(incidentId).isEmpty()) {
+            throw Problems.invalid("incidentId", "no incident " + incidentId + " is known to support");
+        }
+        if (incidentId == null) {
+            incidentId = incidents.active().map(incident -> incident.id).orElse(null);
+        }
+        Ticket ticket = new Ticket();
+        ticket.id = UUID.randomUUID();
+        ticket.channel = request.channel();
+        ticket.status = TicketStatus.NEW;
+        ticket.priority = request.priority() == null ? Priority.NORMAL : request.priority();
+        ticket.queue = queue.code;
+        ticket.subject = request.subject();
+        ticket.customerId = request.customerId();
+        ticket.locale = request.locale() == null ? "en" : request.locale();
+        ticket.country = request.country();
+        ticket.incidentId = incidentId;
+        ticket.createdAt = now;
+        ticket.updatedAt = now;
+        SlaRules.start(ticket, now);
+        SlaRules.schedule(ticket, policy(ticket.priority), BusinessCalendar.of(queue), config.sla().atRiskRatio());
+        entityManager.persist(ticket);
+        history(ticket, actor, "CREATED", "channel=" + ticket.channel + " queue=" + ticket.queue + " priority="
+                + ticket.priority + (incidentId == null ? "" : " incident=" + incidentId), now);
+        if (request.description() != null && !request.description().isBlank()) {
+            addMessage(ticket, MessageKind.CUSTOMER_MESSAGE, actor, request.description(), now);
+        }
+        outbox.record(new TicketOpened(ticket.id, ticket.channel.name(), ticket.queue, ticket.priority.name(),
+                ticket.incidentId, ticket.customerId, ticket.locale, now), now);
+        if (queue.autoAssign) {
+            assignment.autoAssign(ticket, queue, now).ifPresent(agent -> history(ticket, "system", "ASSIGNED",
+                    "assignee=" + agent + " (round-robin)", now));
+        }
+        Log.infof("Opened ticket %s (%s, queue %s)", ticket.id, ticket.channel, ticket.queue);
+        return ticket;
+    }
+
+    public Ticket get(UUID id) {
+        return Ticket.<Ticket>findByIdOptional(id).orElseThrow(() -> Problems.notFound("No ticket " + id));
+    }
+
+    /** The due date of each SLA target that still applies while the clock runs. */
+    public Map<SlaTarget, Instant> dueDates(Ticket ticket) {
+        return SlaRules.dueDates(ticket, policy(ticket.priority), calendar(ticket.queue));
+    }
+
+    public Page list(TicketFilter filter) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (filter.status() != null) {
+            where.append(" and t.status = :status");
+            parameters.put("status", filter.status());
+        }
+        if (filter.queue() != null) {
+            where.append(" and t.queue = :queue");
+            parameters.put("queue", filter.queue());
+        }
+        if (filter.incidentId() != null) {
+            where.append(" and t.incidentId = :incident");
+            parameters.put("incident", filter.incidentId());
+        }
+        if (filter.assignee() != null) {
+            where.append(" and t.assignee = :assignee");
+            parameters.put("assignee", filter.assignee());
+        }
+        if (filter.channel() != null) {
+            where.append(" and t.channel = :channel");
+            parameters.put("channel", filter.channel());
+        }
+        if (filter.slaBreached() != null) {
+            where.append(" and t.slaBreached = :breached");
+            parameters.put("breached", filter.slaBreached());
+        }
+        if (filter.cursor() != null) {
+            where.append(filter.oldestFirst() ? " and t.seq > :after" : " and t.seq < :after");
+            parameters.put("after", decodeCursor(filter.cursor()));
+        }
+        TypedQuery<Ticket> query = entityManager.createQuery("select t from Ticket t where " + where + " order by t.seq "
+                + (filter.oldestFirst() ? "asc" : "desc"), Ticket.class);
+        parameters.forEach(query::setParameter);
+        List<Ticket> rows = query.setMaxResults(filter.limit() + 1).getResultList();
+        if (rows.size() <= filter.limit()) {
+            return new Page(rows, null);
+        }
+        List<Ticket> page = new ArrayList<>(rows.subList(0, filter.limit()));
+        return new Page(page, encodeCursor(page.get(page.size() - 1).seq));
+    }
+
+    /** Moves the ticket to {@code target}, or 409 when that transition is not allowed. */
+    @Transactional
+    public Ticket changeStatus(UUID id, TicketStatus target, String actor) {
+        Instant now = clock.instant();
+        Ticket ticket = lock(id);
+        move(ticket, target, actor, now);
+        return ticket;
+    }
+
+    /** Adds a public reply or an internal note, written out or taken from a macro. */
+    @Transactional
+    public TicketMessage reply(UUID id, MessageKind kind, String body, UUID macroId, String actor) {
+        if (kind == MessageKind.CUSTOMER_MESSAGE) {
+            throw Problems.invalid("kind", "staff write PUBLIC_REPLY or INTERNAL_NOTE");
+        }
+        Instant now = clock.instant();
+        Ticket ticket = lock(id);
+        String text = text(body, macroId);
+        return answer(ticket, kind, text, actor, now, macroId == null ? null : "macro=" + macroId);
+    }
+
+    /** What the customer wrote (by chat, mail or web): waiting for them ends. */
+    @Transactional
+    public TicketMessage customerMessage(UUID id, String body, String author) {
+        Instant now = clock.instant();
+        Ticket ticket = lock(id);
+        if (ticket.status == TicketStatus.CLOSED) {
+            throw Problems.conflict("status", "ticket " + id + " is closed; open a new one");
+        }
+        if (ticket.status == TicketStatus.PENDING_CUSTOMER) {
+            move(ticket, TicketStatus.OPEN, author, now);
+        }
+        SlaRules.customerWrote(ticket, calendar(ticket.queue), now);
+        SlaRules.schedule(ticket, policy(ticket.priority), calendar(ticket.queue), config.sla().atRiskRatio());
+        return addMessage(ticket, MessageKind.CUSTOMER_MESSAGE, author, body, now);
+    }
+
+    /** Links the ticket to a customer whose identity was verified. */
+    @Transactional
+    public Ticket linkCustomer(UUID id, String customerId, String actor, String how) {
+        Instant now = clock.instant();
+        Ticket ticket = lock(id);
+        ticket.customerId = customerId;
+        ticket.updatedAt = now;
+        // The history says that and how, never who: no personal data in an append-only record.
+        history(ticket, actor, "CUSTOMER_VERIFIED", "verified by " + how, now);
+        return ticket;
+    }
+
+    /** Changes priority, queue or incident; the SLA follows the new priority and calendar. */
+    @Transactional
+    public Ticket update(UUID id, Priority priority, String queueCode, UUID incidentId, String actor) {
+        Instant now = clock.instant();
+        Ticket ticket = lock(id);
+        List<String> changes = new ArrayList<>();
+        if (queueCode != null && !queueCode.equals(ticket.queue)) {
+            SupportQueue queue = queue(queueCode, "queue");
+            // Seconds consumed so far were counted in the old calendar; from now on the new one counts.
+            boolean running = SlaRules.running(ticket);
+            SlaRules.pause(ticket, calendar(ticket.queue), now);
+            if (running) {
+                SlaRules.start(ticket, now);
+            }
+            changes.add("queue " + ticket.queue + " -> " + queue.code);
+            ticket.queue = queue.code;
+        }
+        if (priority != null && priority != ticket.priority) {
+            changes.add("priority " + ticket.priority + " -> " + priority);
+            ticket.priority = priority;
+        }
+        if (incidentId != null && !incidentId.equals(ticket.incidentId)) {
+            if (incidents.find(incidentId).isEmpty()) {
+                throw Problems.invalid("incidentId", "no incident " + incidentId + " is known to support");
+            }
+            changes.add("incident " + ticket.incidentId + " -> " + incidentId);
+            ticket.incidentId = incidentId;
+        }
+        if (!changes.isEmpty()) {
+            ticket.updatedAt = now;
+            SlaRules.schedule(ticket, policy(ticket.priority), calendar(ticket.queue), config.sla().atRiskRatio());
+            history(ticket, actor, "UPDATED", String.join("; ", changes), now);
+        }
+        return ticket;
+    }
+
+    public List<TicketHistory> history(UUID id) {
+        get(id);
+        return TicketHistory.<TicketHistory>find("ticketId = ?1 order by id", id).list();
+    }
+
+    public List<TicketMessage> messages(UUID id, boolean includeInternal) {
+        get(id);
+        return includeInternal
+                ? TicketMessage.<TicketMessage>find("ticketId = ?1 order by createdAt, id", id).list()
+                : TicketMessage.<TicketMessage>find("ticketId = ?1 and kind <> ?2 order by createdAt, id", id,
+                        MessageKind.INTERNAL_NOTE).list();
+    }
+
+    /** Closes resolved tickets whose reopen window has passed. */
+    @Transactional
+    public int closeExpired() {
+        Instant now = clock.instant();
+        List<Ticket> expired = entityManager.createQuery(
+                "select t from Ticket t where t.status = :resolved and t.resolvedAt < :cutoff", Ticket.class)
+                .setParameter("resolved", TicketStatus.RESOLVED)
+                .setParameter("cutoff", now.minus(config.tickets().closeAfter()))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2)
+                .setMaxResults(500)
+                .getResultList();
+        expired.forEach(ticket -> move(ticket, TicketStatus.CLOSED, "system", now));
+        return expired.size();
+    }
+
+    // ---- used by other use cases inside their transaction ----
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Ticket lock(UUID id) {
+        Ticket ticket = entityManager.find(Ticket.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (ticket == null) {
+            throw Problems.notFound("No ticket " + id);
+        }
+        return ticket;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TicketMessage answer(Ticket ticket, MessageKind kind, String text, String actor, Instant now, String note) {
+        if (ticket.status == TicketStatus.CLOSED) {
+            throw Problems.conflict("status", "ticket " + ticket.id + " is closed");
+        }
+        TicketMessage message = addMessage(ticket, kind, actor, text, now, note);
+        if (kind == MessageKind.PUBLIC_REPLY) {
+            SlaRules.agentReplied(ticket, now);
+            if (ticket.status == TicketStatus.NEW) {
+                move(ticket, TicketStatus.OPEN, actor, now);
+            }
+            SlaRules.schedule(ticket, policy(ticket.priority), calendar(ticket.queue), config.sla().atRiskRatio());
+            if (ticket.customerId != null && ticket.channel != Channel.CHAT) {
+                notifications.toCustomer("support:reply:" + message.id, "support-reply", ticket.incidentId,
+                        ticket.customerId, ticket.locale, Map.of("ticketId", ticket.id.toString(), "reply", text),
+                        false, now);
+            }
+        }
+        return message;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void move(Ticket ticket, TicketStatus target, String actor, Instant now) {
+        TicketStatus from = ticket.status;
+        if (!from.canMoveTo(target)) {
+            throw Problems.conflict("status", "a ticket cannot go from " + from + " to " + target + "; allowed: "
+                    + from.next());
+        }
+        if (from == TicketStatus.RESOLVED && target == TicketStatus.OPEN
+                && now.isAfter(ticket.resolvedAt.plus(config.tickets().reopenWindow()))) {
+            throw Problems.conflict("status", "the ticket was resolved more than "
+                    + config.tickets().reopenWindow().toDays() + " days ago and can no longer be reopened");
+        }
+        BusinessCalendar calendar = calendar(ticket.queue);
+        ticket.status = target;
+        ticket.updatedAt = now;
+        switch (target) {
+            case OPEN -> {
+                ticket.resolvedAt = null;
+                SlaRules.start(ticket, now);
+            }
+            case PENDING_CUSTOMER -> SlaRules.pause(ticket, calendar, now);
+            case RESOLVED -> {
+                SlaRules.pause(ticket, calendar, now);
+                ticket.resolvedAt = now;
+                ticket.slaAtRisk = false;
+                outbox.record(new TicketResolved(ticket.id, ticket.channel.name(), ticket.queue, ticket.incidentId,
+                        ticket.customerId, ticket.locale, ticket.country, now), now);
+            }
+            case CLOSED -> {
+                SlaRules.pause(ticket, calendar, now);
+                ticket.closedAt = now;
+            }
+            case NEW -> throw new IllegalStateException("No transition leads back to NEW");
+        }
+        SlaRules.schedule(ticket, policy(ticket.priority), calendar, config.sla().atRiskRatio());
+        history(ticket, actor, "STATUS_CHANGED", from + " -> " + target, now);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void history(Ticket ticket, String actor, String action, String detail, Instant now) {
+        TicketHistory entry = new TicketHistory();
+        entry.ticketId = ticket.id;
+        entry.at = now;
+        entry.actor = actor;
+        entry.action = action;
+        entry.detail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+        entityManager.persist(entry);
+    }
+
+    public String text(String body, UUID macroId) {
+        if (macroId != null) {
+            return Macro.<Macro>findByIdOptional(macroId).map(macro -> macro.body)
+                    .orElseThrow(() -> Problems.invalid("macroId", "no macro " + macroId));
+        }
+        if (body == null || body.isBlank()) {
+            throw Problems.invalid("body", "must not be blank when no macroId is given");
+        }
+        if (body.length() > config.tickets().maxBodyLength()) {
+            throw Problems.invalid("body", "is longer than " + config.tickets().maxBodyLength() + " characters");
+        }
+        return body;
+    }
+
+    public SupportQueue queue(String code, String field) {
+        return Optional.ofNullable(code).flatMap(c -> SupportQueue.<SupportQueue>findByIdOptional(c))
+                .orElseThrow(() -> Problems.invalid(field, "no queue '" + code + "'; known: "
+                        + SupportQueue.<SupportQueue>listAll().stream().map(q -> q.code).sorted().toList()));
+    }
+
+    public SlaPolicy policy(Priority priority) {
+        return SlaPolicy.<SlaPolicy>findByIdOptional(priority)
+                .orElseThrow(() -> new IllegalStateException("No SLA policy for " + priority));
+    }
+
+    public BusinessCalendar calendar(String queueCode) {
+        return BusinessCalendar.of(SupportQueue.<SupportQueue>findById(queueCode));
+    }
+
+    private TicketMessage addMessage(Ticket ticket, MessageKind kind, String author, String body, Instant now) {
+        return addMessage(ticket, kind, author, body, now, null);
+    }
+
+    private TicketMessage addMessage(Ticket ticket, MessageKind kind, String author, String body, Instant now,
+            String note) {
+        TicketMessage message = new TicketMessage();
+        message.id = UUID.randomUUID();
+        message.ticketId = ticket.id;
+        message.kind = kind;
+        message.author = author;
+        message.body = body;
+        message.createdAt = now;
+        entityManager.persist(message);
+        ticket.updatedAt = now;
+        String action = switch (kind) {
+            case PUBLIC_REPLY -> "REPLIED";
+            case INTERNAL_NOTE -> "NOTE_ADDED";
+            case CUSTOMER_MESSAGE -> "CUSTOMER_WROTE";
+        };
+        history(ticket, author, action, "message=" + message.id + (note == null ? "" : " " + note), now);
+        messagePosted.fire(new TicketMessagePosted(ticket.id, ticket.channel, message.id, kind, author, body, now));
+        return message;
+    }
+
+    private static String encodeCursor(long seq) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("s:" + seq).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long decodeCursor(String cursor) {
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!decoded.startsWith("s:")) {
+                throw new IllegalArgumentException();
+            }
+            return Long.parseLong(decoded.substring(2));
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid("cursor", "is not a cursor this API returned");
+        }
+    }
+}
