@@ -1,6 +1,10 @@
 package org.candor.incident.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,8 +13,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
+import org.candor.contracts.incident.DataCategory;
 import org.candor.contracts.incident.Severity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -25,8 +33,10 @@ public class Incident extends PanacheEntityBase {
     @Column(nullable = false)
     public String title;
 
+    /** The summary per locale, e.g. {@code de} and {@code en}. */
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public String summary;
+    public Map<String, String> summaries = new LinkedHashMap<>();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -39,6 +49,7 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "detected_at", nullable = false)
     public Instant detectedAt;
 
+    /** When the organisation became aware: legal reporting clocks start here. */
     @Column(name = "aware_at", nullable = false)
     public Instant awareAt;
 
@@ -48,4 +59,23 @@ public class Incident extends PanacheEntityBase {
     /** The staff subject who declared it. */
     @Column(name = "declared_by", nullable = false)
     public String declaredBy;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "data_categories", nullable = false)
+    public List<DataCategory> dataCategories = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "affected_systems", nullable = false)
+    public List<String> affectedSystems = new ArrayList<>();
+
+    @Column(name = "attack_vector")
+    public String attackVector;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Expert> experts = new ArrayList<>();
+
+    /** Optimistic lock: two commanders editing at once cannot overwrite each other silently. */
+    @Version
+    public long version;
 }

@@ -13,8 +13,8 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
-    /** How often the relay looks for unpublished events it was not woken for. */
-    @WithDefault("500ms")
+    /** How often the relay looks for unpublished events it was not woken for (the scheduler's minimum is 1s). */
+    @WithDefault("1s")
     Duration pollInterval();
 
     /** Most events published per database transaction. */

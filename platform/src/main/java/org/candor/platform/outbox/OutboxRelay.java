@@ -74,7 +74,7 @@ public class OutboxRelay {
     }
 
     // Skipped until start-up has finished, so the Kafka channel is connected before the first send.
-    @Scheduled(every = "${candor.outbox.poll-interval:500ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${candor.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         wake();
