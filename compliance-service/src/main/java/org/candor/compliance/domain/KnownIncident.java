@@ -1,6 +1,7 @@
 package org.candor.compliance.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.candor.contracts.incident.Severity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -38,7 +41,38 @@ public class KnownIncident extends PanacheEntityBase {
     @Column(name = "declared_at", nullable = false)
     public Instant declaredAt;
 
+    public String summary;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "data_categories")
+    public List<String> dataCategories;
+
+    /** NONE_OR_UNLIKELY, RISK, HIGH_RISK; null until assessed. */
+    @Column(name = "risk_level")
+    public String riskLevel;
+
+    @Column(name = "high_risk", nullable = false)
+    public boolean highRisk;
+
+    /** The assessment's likelihood and impact, for the notification draft. */
+    @Column(name = "likely_consequences")
+    public String likelyConsequences;
+
+    /** Affected people by country and region, as last summarised. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<PopulationCount> population;
+
+    @Column(name = "total_affected")
+    public Long totalAffected;
+
+    @Column(name = "population_as_of")
+    public Instant populationAsOf;
+
     /** When this service applied the event. */
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    /** People affected in a country, or in a region of it. */
+    public record PopulationCount(String country, String region, long count) {
+    }
 }

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.candor.contracts.incident.AffectedPopulationSummarized;
 import org.candor.contracts.incident.IncidentDeclared;
+import org.candor.contracts.incident.IncidentDetailsChanged;
+import org.candor.contracts.incident.RiskAssessed;
 import org.candor.compliance.service.KnownIncidentService;
 import org.candor.platform.inbox.Inbox;
 import org.candor.platform.messaging.EventDecoder;
@@ -44,6 +47,10 @@ public class IncidentEventsConsumer {
         }
         switch (event.type()) {
             case IncidentDeclared.TYPE -> incidents.recordDeclared(decoder.decode(event, IncidentDeclared.class));
+            case IncidentDetailsChanged.TYPE -> incidents.recordDetails(decoder.decode(event, IncidentDetailsChanged.class));
+            case RiskAssessed.TYPE -> incidents.recordRisk(decoder.decode(event, RiskAssessed.class));
+            case AffectedPopulationSummarized.TYPE ->
+                incidents.recordPopulation(decoder.decode(event, AffectedPopulationSummarized.class));
             default -> KnownEventTypes.requireCatalogued(event);
         }
     }

@@ -1,38 +1,124 @@
 package org.candor.compliance.service;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.candor.contracts.incident.IncidentDeclared;
 import org.candor.compliance.domain.KnownIncident;
+import org.candor.contracts.incident.AffectedPopulationSummarized;
+import org.candor.contracts.incident.IncidentDeclared;
+import org.candor.contracts.incident.IncidentDetailsChanged;
+import org.candor.contracts.incident.RiskAssessed;
 
 import io.quarkus.logging.Log;
 
-/** Keeps this service's view of the incidents declared in incident-service. */
+/**
+ * Keeps this service's view of the incidents declared in incident-service, and recomputes their
+ * obligations whenever something that decides them changes.
+ */
 @ApplicationScoped
 public class KnownIncidentService {
+
+    private final ObligationService obligations;
+    private final AuditLog audit;
+
+    KnownIncidentService(ObligationService obligations, AuditLog audit) {
+        this.obligations = obligations;
+        this.audit = audit;
+    }
 
     /** Records a declared incident; runs inside the consumer's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordDeclared(IncidentDeclared event) {
-        KnownIncident incident = KnownIncident.<KnownIncident>findByIdOptional(event.incidentId()).orElseGet(() -> {
-            KnownIncident created = new KnownIncident();
-            created.id = event.incidentId();
-            return created;
-        });
+        KnownIncident incident = findOrCreate(event.incidentId());
         incident.title = event.title();
+        incident.summary = event.summary();
         incident.severity = event.severity();
         incident.detectedAt = event.detectedAt();
         incident.awareAt = event.awareAt();
         incident.declaredAt = event.declaredAt();
-        incident.recordedAt = Instant.now();
-        incident.persist();
+        applied(incident, "incident.declared", Map.of("awareAt", event.awareAt(), "severity", event.severity()));
         Log.infof("Recorded declared incident %s", incident.id);
+    }
+
+    /** Details decide which categories of data were hit; a changed awareness time moves every clock. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordDetails(IncidentDetailsChanged event) {
+        Optional<KnownIncident> known = KnownIncident.findByIdOptional(event.incidentId());
+        if (known.isEmpty()) {
+            Log.warnf("Details of unknown incident %s ignored until it is declared", event.incidentId());
+            return;
+        }
+        KnownIncident incident = known.get();
+        incident.title = event.title();
+        incident.severity = event.severity();
+        incident.detectedAt = event.detectedAt();
+        incident.awareAt = event.awareAt();
+        if (event.summaries() != null && !event.summaries().isEmpty()) {
+            incident.summary = event.summaries().getOrDefault("en", event.summaries().values().iterator().next());
+        }
+        incident.dataCategories = event.dataCategories() == null ? List.of()
+                : event.dataCategories().stream().map(Enum::name).toList();
+        applied(incident, "incident.details-changed",
+                Map.of("awareAt", event.awareAt(), "dataCategories", incident.dataCategories));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordRisk(RiskAssessed event) {
+        Optional<KnownIncident> known = KnownIncident.findByIdOptional(event.incidentId());
+        if (known.isEmpty()) {
+            Log.warnf("Risk assessment of unknown incident %s ignored until it is declared", event.incidentId());
+            return;
+        }
+        KnownIncident incident = known.get();
+        incident.riskLevel = event.riskLevel();
+        incident.highRisk = event.highRiskToIndividuals();
+        incident.likelyConsequences = "likelihood " + event.likelihood() + ", impact " + event.impact();
+        applied(incident, "incident.risk-assessed", Map.of("riskLevel", event.riskLevel(),
+                "highRiskToIndividuals", event.highRiskToIndividuals()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordPopulation(AffectedPopulationSummarized event) {
+        Optional<KnownIncident> known = KnownIncident.findByIdOptional(event.incidentId());
+        if (known.isEmpty()) {
+            Log.warnf("Population of unknown incident %s ignored until it is declared", event.incidentId());
+            return;
+        }
+        KnownIncident incident = known.get();
+        if (incident.populationAsOf != null && event.asOf().isBefore(incident.populationAsOf)) {
+            return;
+        }
+        incident.population = event.counts().stream()
+                .map(count -> new KnownIncident.PopulationCount(count.country(), count.region(), count.count())).toList();
+        incident.totalAffected = event.total();
+        incident.populationAsOf = event.asOf();
+        if (event.dataCategories() != null && !event.dataCategories().isEmpty()) {
+            incident.dataCategories = event.dataCategories().stream().map(Enum::name).toList();
+        }
+        applied(incident, "incident.population-summarized", Map.of("total", event.total(), "asOf", event.asOf()));
+    }
+
+    private void applied(KnownIncident incident, String action, Map<String, ?> details) {
+        Instant now = Instant.now();
+        incident.recordedAt = now;
+        incident.persist();
+        audit.append(ObligationService.SYSTEM, action, "incident/" + incident.id, new HashMap<>(details));
+        obligations.recalculate(incident.id, ObligationService.SYSTEM, now);
+    }
+
+    private static KnownIncident findOrCreate(UUID id) {
+        return KnownIncident.<KnownIncident>findByIdOptional(id).orElseGet(() -> {
+            KnownIncident created = new KnownIncident();
+            created.id = id;
+            return created;
+        });
     }
 
     public Optional<KnownIncident> find(UUID id) {
@@ -41,5 +127,9 @@ public class KnownIncidentService {
 
     public List<KnownIncident> latest(int limit) {
         return KnownIncident.<KnownIncident>find("order by declaredAt desc").page(0, limit).list();
+    }
+
+    public List<KnownIncident> all() {
+        return KnownIncident.list("order by declaredAt");
     }
 }

@@ -1,0 +1,175 @@
+package org.candor.compliance.service;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.candor.compliance.domain.IncidentTrigger;
+import org.candor.compliance.domain.KnownIncident;
+import org.candor.compliance.domain.Obligation;
+import org.candor.compliance.domain.ObligationStatus;
+import org.candor.compliance.domain.OrganisationProfile;
+import org.candor.compliance.domain.deadline.Deadline;
+import org.candor.compliance.domain.deadline.DeadlineEngine;
+import org.candor.compliance.domain.deadline.Flag;
+import org.candor.compliance.domain.deadline.Situation;
+import org.candor.compliance.domain.deadline.TriggerKey;
+import org.candor.contracts.compliance.ObligationUpdated;
+import org.candor.contracts.incident.DataCategory;
+import org.candor.platform.outbox.Outbox;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Keeps one obligation per (incident, regime, recipient) in line with what is known: the profile, the
+ * incident's triggers, its risk and its affected population. Every change is audited and published.
+ */
+@ApplicationScoped
+public class ObligationService {
+
+    /** The actor of changes the service makes on its own, e.g. on an incident event. */
+    public static final String SYSTEM = "compliance-service";
+
+    private final DeadlineEngine engine;
+    private final Outbox outbox;
+    private final AuditLog audit;
+
+    ObligationService(DeadlineEngine engine, Outbox outbox, AuditLog audit) {
+        this.engine = engine;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    /** Recomputes the obligations of every known incident, e.g. after the profile changed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recalculateAll(String actor, Instant now) {
+        List<KnownIncident> incidents = KnownIncident.listAll();
+        incidents.forEach(incident -> recalculate(incident, actor, now));
+    }
+
+    /** Recomputes one incident's obligations; without a profile there is nothing to compute yet. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recalculate(UUID incidentId, String actor, Instant now) {
+        KnownIncident.<KnownIncident>findByIdOptional(incidentId).ifPresent(incident -> recalculate(incident, actor, now));
+    }
+
+    private void recalculate(KnownIncident incident, String actor, Instant now) {
+        Optional<OrganisationProfile> profile = OrganisationProfile.current();
+        if (profile.isEmpty()) {
+            Log.infof("No organisation profile yet: obligations of incident %s wait for it", incident.id);
+            return;
+        }
+        List<Deadline> deadlines = engine.calculate(situation(incident, profile.get()));
+        Map<String, Obligation> existing = new HashMap<>();
+        Obligation.<Obligation>list("incidentId", incident.id).forEach(o -> existing.put(o.regime + "|" + o.recipient, o));
+        for (Deadline deadline : deadlines) {
+            Obligation obligation = existing.remove(deadline.regime() + "|" + deadline.recipient());
+            if (obligation == null) {
+                create(incident.id, deadline, actor, now);
+            } else {
+                update(obligation, deadline, actor, now);
+            }
+        }
+        for (Obligation gone : existing.values()) {
+            if (gone.status.pending()) {
+                gone.status = ObligationStatus.NOT_REQUIRED;
+                gone.justification = "Its conditions no longer hold (profile, risk assessment or affected population changed)";
+                gone.updatedAt = now;
+                changed(gone, actor, "obligation.not-required", Map.of("justification", gone.justification), now);
+            }
+        }
+    }
+
+    Situation situation(KnownIncident incident, OrganisationProfile profile) {
+        Map<TriggerKey, Instant> triggers = new LinkedHashMap<>();
+        triggers.put(TriggerKey.AWARENESS, incident.awareAt);
+        IncidentTrigger.<IncidentTrigger>list("incidentId", incident.id)
+                .forEach(trigger -> triggers.put(TriggerKey.parse(trigger.trigger), trigger.occurredAt));
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        profile.flags.forEach(flag -> flags.add(Flag.valueOf(flag)));
+        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        if (incident.dataCategories != null) {
+            incident.dataCategories.forEach(category -> categories.add(DataCategory.valueOf(category)));
+        }
+        List<Situation.Population> population = incident.population == null ? List.of()
+                : incident.population.stream().map(p -> new Situation.Population(p.country(), p.region(), p.count())).toList();
+        return new Situation(ZoneId.of(profile.timezone), profile.establishments, flags, triggers, population,
+                incident.highRisk, incident.riskLevel, categories);
+    }
+
+    private void create(UUID incidentId, Deadline deadline, String actor, Instant now) {
+        Obligation obligation = new Obligation();
+        obligation.id = UUID.randomUUID();
+        obligation.incidentId = incidentId;
+        obligation.regime = deadline.regime();
+        obligation.recipient = deadline.recipient();
+        obligation.citation = deadline.citation();
+        obligation.notes = deadline.notes();
+        obligation.phased = deadline.phased();
+        obligation.createdAt = now;
+        apply(obligation, deadline, now);
+        obligation.status = ObligationStatus.OPEN;
+        obligation.updatedAt = now;
+        obligation.persist();
+        changed(obligation, actor, "obligation.recorded", Map.of(), now);
+    }
+
+    private void update(Obligation obligation, Deadline deadline, String actor, Instant now) {
+        Instant before = obligation.dueAt;
+        String triggerBefore = obligation.trigger;
+        boolean assumedBefore = obligation.triggerAssumed;
+        ObligationStatus statusBefore = obligation.status;
+        apply(obligation, deadline, now);
+        if (obligation.status == ObligationStatus.NOT_REQUIRED && obligation.justification != null
+                && obligation.justification.startsWith("Its conditions no longer hold")) {
+            obligation.status = ObligationStatus.OPEN;
+            obligation.justification = null;
+        }
+        if (obligation.status == ObligationStatus.OVERDUE && obligation.dueAt != null && obligation.dueAt.isAfter(now)) {
+            obligation.status = ObligationStatus.OPEN;
+        }
+        if (java.util.Objects.equals(before, obligation.dueAt) && triggerBefore.equals(obligation.trigger)
+                && assumedBefore == obligation.triggerAssumed && statusBefore == obligation.status) {
+            return;
+        }
+        obligation.updatedAt = now;
+        Map<String, Object> details = new HashMap<>();
+        details.put("previousDueAt", before);
+        changed(obligation, actor, "obligation.recalculated", details, now);
+    }
+
+    private static void apply(Obligation obligation, Deadline deadline, Instant now) {
+        obligation.trigger = deadline.trigger().toString();
+        obligation.triggerAssumed = deadline.triggerAssumed();
+        obligation.triggerAt = deadline.triggerAt();
+        obligation.dueAt = deadline.dueAt();
+        obligation.asap = deadline.asap();
+        obligation.timezone = deadline.timezone().getId();
+    }
+
+    /** Audits and publishes a change of {@code obligation} (already applied to the entity). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changed(Obligation obligation, String actor, String action, Map<String, ?> extra, Instant now) {
+        Map<String, Object> details = new HashMap<>(extra);
+        details.put("incidentId", obligation.incidentId);
+        details.put("regime", obligation.regime);
+        details.put("trigger", obligation.trigger);
+        details.put("triggerAssumed", obligation.triggerAssumed);
+        details.put("dueAt", obligation.dueAt);
+        details.put("status", obligation.status.name());
+        audit.append(actor, action, "obligation/" + obligation.id, details);
+        outbox.record(new ObligationUpdated(obligation.id, obligation.incidentId, obligation.regime, obligation.recipient,
+                obligation.trigger, obligation.triggerAssumed, obligation.dueAt, obligation.asap,
+                obligation.status.name(), now), now);
+    }
+}
