@@ -23,6 +23,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.qute.TemplateData;
+
 /**
  * What the answers tell: NPS with its interval, CSAT, trust, response rates, the trust trend across
  * waves and free-text themes. Scores come from the per-day rollup, never from scanning responses.
@@ -77,6 +79,7 @@ public class StatisticsService {
     }
 
     /** A word and how many responses used it. */
+    @TemplateData
     public record Theme(String word, long responses) {
     }
 

@@ -1,0 +1,40 @@
+package org.candor.feedback.rest;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.candor.feedback.service.StatisticsService;
+
+import io.quarkus.qute.TemplateData;
+
+/**
+ * Scores of one group and time bucket.
+ *
+ * @param bucket the first day of the day or week, or null when not bucketed
+ * @param nps the Net Promoter Score (−100..100), with {@code npsLow}/{@code npsHigh} its 95% confidence interval
+ * @param npsDistribution answers per NPS score 0–10
+ * @param csatSatisfiedShare percent of CSAT answers that are 4 or 5
+ */
+@TemplateData
+public record ScoreRowView(String group, LocalDate bucket, long responses, long npsAnswers, long promoters,
+        long passives, long detractors, Double nps, Double npsLow, Double npsHigh, List<Long> npsDistribution,
+        long csatAnswers, Double csatSatisfiedShare, long trustAnswers, Double trustMean) {
+
+    static final String CSV_HEADER = "group,bucket,responses,npsAnswers,promoters,passives,detractors,nps,npsLow,npsHigh,"
+            + "csatAnswers,csatSatisfiedShare,trustAnswers,trustMean";
+
+    static ScoreRowView of(StatisticsService.ScoreRow row) {
+        return new ScoreRowView(row.group(), row.bucket(), row.responses(), row.nps().n(), row.nps().promoters(),
+                row.nps().passives(), row.nps().detractors(), row.nps().score(), row.nps().low(), row.nps().high(),
+                Arrays.stream(row.npsDistribution()).boxed().toList(), row.csatAnswers(), row.csatShare(),
+                row.trustAnswers(), row.trustMean());
+    }
+
+    String csv() {
+        return String.join(",", Csv.cell(group), Csv.cell(bucket), Csv.cell(responses), Csv.cell(npsAnswers),
+                Csv.cell(promoters), Csv.cell(passives), Csv.cell(detractors), Csv.cell(nps), Csv.cell(npsLow),
+                Csv.cell(npsHigh), Csv.cell(csatAnswers), Csv.cell(csatSatisfiedShare), Csv.cell(trustAnswers),
+                Csv.cell(trustMean));
+    }
+}

@@ -1,0 +1,106 @@
+package org.candor.feedback.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.candor.feedback.service.StatisticsService;
+import org.candor.platform.rest.Problem;
+import org.candor.platform.rest.ProblemException;
+import org.candor.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * What the answers tell, per survey, incident, wave, segment (segment, country, locale, channel)
+ * and day or week: JSON, or CSV with {@code Accept: text/csv}.
+ */
+@Path("/api/statistics")
+@Tag(name = "Statistics")
+@RolesAllowed({Roles.ANALYST})
+public class StatisticsResource {
+
+    static final String CSV = "text/csv";
+
+    private final StatisticsService statistics;
+
+    StatisticsResource(StatisticsService statistics) {
+        this.statistics = statistics;
+    }
+
+    /** NPS with promoters, passives, detractors and 95% interval; CSAT share satisfied; mean trust. */
+    @GET
+    @Path("/scores")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ScoreRowView> scores(@BeanParam StatisticsQuery query) {
+        StatisticsQuery.Parsed parsed = query.parse();
+        return statistics.scores(parsed.filter(), parsed.groupBy(), parsed.bucket()).stream().map(ScoreRowView::of)
+                .toList();
+    }
+
+    @GET
+    @Path("/scores")
+    @Produces(CSV)
+    public String scoresCsv(@BeanParam StatisticsQuery query) {
+        StringBuilder csv = new StringBuilder(ScoreRowView.CSV_HEADER).append("\r\n");
+        scores(query).forEach(row -> csv.append(row.csv()).append("\r\n"));
+        return csv.toString();
+    }
+
+    /** Invited, opened and answered, by the day or week of the invitation. */
+    @GET
+    @Path("/response-rates")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<RateRowView> responseRates(@BeanParam StatisticsQuery query) {
+        StatisticsQuery.Parsed parsed = query.parse();
+        return statistics.responseRates(parsed.filter(), parsed.groupBy(), parsed.bucket()).stream()
+                .map(RateRowView::of).toList();
+    }
+
+    @GET
+    @Path("/response-rates")
+    @Produces(CSV)
+    public String responseRatesCsv(@BeanParam StatisticsQuery query) {
+        StringBuilder csv = new StringBuilder(RateRowView.CSV_HEADER).append("\r\n");
+        responseRates(query).forEach(row -> csv.append(row.csv()).append("\r\n"));
+        return csv.toString();
+    }
+
+    /** Trust and NPS of an incident's surveys per wave: is trust coming back? */
+    @GET
+    @Path("/trust-trend")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ScoreRowView> trustTrend(@QueryParam("incidentId") String incidentId) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        UUID incident = StatisticsQuery.uuid("incidentId", incidentId, errors);
+        if (incident == null && errors.isEmpty()) {
+            errors.add(Problem.FieldError.field("incidentId", "is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The query has invalid parameters", errors));
+        }
+        return statistics.trustTrend(incident).stream().map(ScoreRowView::of).toList();
+    }
+
+    /** The most frequent words in free-text answers of one language, without stop words. */
+    @GET
+    @Path("/themes")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<StatisticsService.Theme> themes(@BeanParam StatisticsQuery query,
+            @QueryParam("locale") @NotNull @Pattern(regexp = "de|en", message = "must be de or en") String locale,
+            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
+        return statistics.themes(query.parse().filter(), locale, limit);
+    }
+}
