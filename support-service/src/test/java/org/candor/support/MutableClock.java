@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Singleton;
@@ -13,15 +14,15 @@ import jakarta.inject.Singleton;
 @Singleton
 public class MutableClock extends Clock {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now().truncatedTo(ChronoUnit.MICROS));
 
     public void advance(Duration duration) {
-        now.updateAndGet(instant -> instant.plus(duration));
+        now.updateAndGet(instant -> instant.plus(duration).truncatedTo(ChronoUnit.MICROS));
     }
 
     /** Moves to {@code instant}, never backwards, so tests that ran before keep a consistent past. */
     public void moveTo(Instant instant) {
-        now.updateAndGet(current -> instant.isAfter(current) ? instant : current);
+        now.updateAndGet(current -> instant.isAfter(current) ? instant.truncatedTo(ChronoUnit.MICROS) : current);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.candor.support.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -14,6 +15,7 @@ public class ClockProducer {
     @Singleton
     @DefaultBean
     Clock clock() {
-        return Clock.systemUTC();
+        // Microseconds, as PostgreSQL stores them: a time read back from the database equals the time written.
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
     }
 }

@@ -77,6 +77,7 @@ public class TicketResource {
     public TicketPage list(@QueryParam("status") String status, @QueryParam("queue") String queue,
             @QueryParam("incidentId") String incidentId, @QueryParam("assignee") String assignee,
             @QueryParam("channel") String channel, @QueryParam("slaBreached") String slaBreached,
+            @QueryParam("customerId") String customerId,
             @QueryParam("sort") @DefaultValue("newest") String sort, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         boolean oldestFirst = switch (sort) {
@@ -87,7 +88,7 @@ public class TicketResource {
         TicketService.Page page = tickets.list(new TicketService.TicketFilter(
                 Params.enumOf(TicketStatus.class, status, "status"), blankToNull(queue),
                 Params.uuid(incidentId, "incidentId"), blankToNull(assignee), Params.enumOf(Channel.class, channel, "channel"),
-                Params.bool(slaBreached, "slaBreached"), oldestFirst, blankToNull(cursor), limit));
+                Params.bool(slaBreached, "slaBreached"), blankToNull(customerId), oldestFirst, blankToNull(cursor), limit));
         return new TicketPage(page.items().stream().map(ticket -> TicketView.of(ticket, Map.of())).toList(),
                 page.nextCursor());
     }

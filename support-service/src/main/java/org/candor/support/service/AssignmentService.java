@@ -2,6 +2,7 @@ package org.candor.support.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,54 +37,72 @@ public class AssignmentService {
         this.clock = clock;
     }
 
-    /** Assigns {@code ticket} to the next agent in turn who can take it, if any. */
+    /**
+     * Assigns {@code ticket} to the next agent in turn who can take it, if any. The candidate's row is
+     * locked first and its load counted again afterwards: that second count runs on a fresh snapshot
+     * which sees every assignment to this agent, because each of them held the same lock.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> autoAssign(Ticket ticket, SupportQueue queue, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<String> candidates = entityManager.createNativeQuery("""
-                select a.id from agent a
-                where a.active
-                  and a.skills @> string_to_array(:skills, ',')::text[]
-                  and a.capacity > (select count(*) from ticket t
-                                    where t.assignee = a.id and t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER'))
-                order by a.last_assigned_at nulls first, a.id
-                limit 1
-                for update of a skip locked""")
-                .setParameter("skills", String.join(",", queue.skills))
-                .getResultList();
-        if (candidates.isEmpty()) {
-            return Optional.empty();
+        List<String> tried = new ArrayList<>();
+        tried.add("");
+        for (int attempt = 0; attempt < 20; attempt++) {
+            @SuppressWarnings("unchecked")
+            List<String> candidates = entityManager.createNativeQuery("""
+                    select a.id from agent a
+                    where a.active
+                      and a.skills @> string_to_array(:skills, ',')::text[]
+                      and a.id <> all(cast(:tried as text[]))
+                      and a.capacity > (select count(*) from ticket t
+                                        where t.assignee = a.id and t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER'))
+                    order by a.last_assigned_at nulls first, a.id
+                    limit 1
+                    for update of a skip locked""")
+                    .setParameter("skills", String.join(",", queue.skills))
+                    .setParameter("tried", tried.toArray(String[]::new))
+                    .getResultList();
+            if (candidates.isEmpty()) {
+                return Optional.empty();
+            }
+            String agentId = candidates.get(0);
+            Agent agent = entityManager.find(Agent.class, agentId);
+            if (load(agentId) >= agent.capacity) {
+                tried.add(agentId);
+                continue;
+            }
+            agent.lastAssignedAt = now;
+            ticket.assignee = agentId;
+            ticket.updatedAt = now;
+            return Optional.of(agentId);
         }
-        String agentId = candidates.get(0);
-        Agent agent = entityManager.find(Agent.class, agentId);
-        agent.lastAssignedAt = now;
-        ticket.assignee = agentId;
-        ticket.updatedAt = now;
-        return Optional.of(agentId);
+        return Optional.empty();
     }
 
-    /** Offers waiting, unassigned tickets to agents with room; returns how many were assigned. */
+    /** Offers the queue's waiting, unassigned tickets, oldest first, to agents with room; returns how many were assigned. */
     @Transactional
-    public int assignWaiting(int limit, TicketService tickets) {
+    public int assignWaiting(String queueCode, int limit, TicketService tickets) {
+        SupportQueue queue = SupportQueue.findById(queueCode);
+        if (queue == null || !queue.autoAssign) {
+            return 0;
+        }
         Instant now = clock.instant();
         List<Ticket> waiting = entityManager.createQuery("""
-                select t from Ticket t where t.assignee is null and t.status in :active order by t.seq""", Ticket.class)
+                select t from Ticket t where t.assignee is null and t.status in :active and t.queue = :queue
+                order by t.seq""", Ticket.class)
                 .setParameter("active", List.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING_CUSTOMER))
+                .setParameter("queue", queueCode)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", -2)
                 .setMaxResults(limit)
                 .getResultList();
         int assigned = 0;
         for (Ticket ticket : waiting) {
-            SupportQueue queue = SupportQueue.findById(ticket.queue);
-            if (!queue.autoAssign) {
-                continue;
-            }
             Optional<String> agent = autoAssign(ticket, queue, now);
-            if (agent.isPresent()) {
-                tickets.history(ticket, "system", "ASSIGNED", "assignee=" + agent.get() + " (round-robin)", now);
-                assigned++;
+            if (agent.isEmpty()) {
+                break;
             }
+            tickets.history(ticket, "system", "ASSIGNED", "assignee=" + agent.get() + " (round-robin)", now);
+            assigned++;
         }
         return assigned;
     }

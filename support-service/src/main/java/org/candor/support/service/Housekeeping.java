@@ -12,8 +12,10 @@ public class Housekeeping {
     private final SlaService sla;
     private final AssignmentService assignment;
     private final TicketService tickets;
+    private final QueueService queues;
 
-    Housekeeping(SlaService sla, AssignmentService assignment, TicketService tickets) {
+    Housekeeping(SlaService sla, AssignmentService assignment, TicketService tickets, QueueService queues) {
+        this.queues = queues;
         this.sla = sla;
         this.assignment = assignment;
         this.tickets = tickets;
@@ -25,7 +27,8 @@ public class Housekeeping {
     void run() {
         try {
             sla.checkDue();
-            assignment.assignWaiting(100, tickets);
+            queues.queues().stream().filter(queue -> queue.autoAssign)
+                    .forEach(queue -> assignment.assignWaiting(queue.code, 100, tickets));
             tickets.closeExpired();
         } catch (RuntimeException e) {
             Log.warnf("Housekeeping failed, retrying next round: %s", e.getMessage());

@@ -47,7 +47,7 @@ public class KnownIncidentService {
 
     /** The incident a new ticket most likely concerns: the latest declared one that is not closed. */
     public Optional<KnownIncident> active() {
-        return KnownIncident.<KnownIncident>find("phase <> 'CLOSED' order by declaredAt desc").firstResultOptional();
+        return KnownIncident.<KnownIncident>find("phase <> 'CLOSED' order by declaredAt desc, recordedAt desc").firstResultOptional();
     }
 
     public Optional<KnownIncident> find(UUID id) {

@@ -48,7 +48,7 @@ public class TicketService {
 
     /** Which tickets to list, in which order, from where. */
     public record TicketFilter(TicketStatus status, String queue, UUID incidentId, String assignee, Channel channel,
-            Boolean slaBreached, boolean oldestFirst, String cursor, int limit) {
+            Boolean slaBreached, String customerId, boolean oldestFirst, String cursor, int limit) {
     }
 
     /** One page of tickets and the cursor of the next, or null at the end. */
@@ -155,6 +155,10 @@ public class TicketService {
         if (filter.slaBreached() != null) {
             where.append(" and t.slaBreached = :breached");
             parameters.put("breached", filter.slaBreached());
+        }
+        if (filter.customerId() != null) {
+            where.append(" and t.customerId = :customer");
+            parameters.put("customer", filter.customerId());
         }
         if (filter.cursor() != null) {
             where.append(filter.oldestFirst() ? " and t.seq > :after" : " and t.seq < :after");

@@ -48,6 +48,7 @@ class TicketResourceTest {
 
     @Test
     void openedTicketIsNewLinkedToTheActiveIncidentAndPublished() {
+        clock.advance(Duration.ofSeconds(1));
         UUID incidentId = TestData.declareIncident(clock.instant());
 
         String id = openTicket(agent(), Map.of("channel", "HOTLINE", "queue", "breach-hotline", "subject",
