@@ -1,0 +1,133 @@
+package org.candor.feedback.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.candor.feedback.Fixtures;
+import org.candor.testsupport.Browser;
+import org.candor.testsupport.CandorTestResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The survey form in headless Chromium, in German and English. */
+@QuarkusTest
+@WithTestResource(CandorTestResource.class)
+class SurveyFormPageTest {
+
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    Fixtures fixtures;
+
+    private ChromeDriver browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void germanCustomerAnswersFromTheEmailScoreLinkAndSubmits() {
+        String link = linkFor("de");
+        browser = Browser.start("de");
+
+        browser.get(url(link + "?nps=9"));
+
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Wie war es?");
+        assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+        assertThat(browser.findElement(By.id("q-nps-9")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("#question-trust legend")).getText())
+                .startsWith("Wie sehr vertrauen Sie uns, Ihre Daten zu schützen?");
+        browser.findElement(By.cssSelector("label[for='q-trust-4']")).click();
+        browser.findElement(By.cssSelector("label[for='q-actions-password']")).click();
+        browser.findElement(By.id("q-comment")).sendKeys("Gut informiert");
+        browser.findElement(By.id("submit")).click();
+
+        assertThat(browser.findElement(By.id("heading")).getText()).isEqualTo("Vielen Dank");
+    }
+
+    @Test
+    void englishCustomerSeesTheMissingAnswerThenSavesAndComesBack() {
+        String link = linkFor("en");
+        browser = Browser.start("en");
+
+        browser.get(url(link));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        browser.findElement(By.cssSelector("label[for='q-nps-3']")).click();
+        browser.findElement(By.id("submit")).click();
+
+        assertThat(browser.findElement(By.id("error-summary")).getText()).isEqualTo("Please check the marked questions.");
+        assertThat(browser.findElement(By.id("error-trust")).getText()).isEqualTo("Please answer this question.");
+        assertThat(browser.findElement(By.id("q-nps-3")).isSelected()).isTrue();
+
+        browser.findElement(By.id("save")).click();
+        assertThat(browser.findElement(By.id("saved")).isDisplayed()).isTrue();
+
+        browser.get(url(link));
+        assertThat(browser.findElement(By.id("q-nps-3")).isSelected()).isTrue();
+        browser.findElement(By.cssSelector("label[for='q-trust-2']")).click();
+        browser.findElement(By.id("contact")).click();
+        browser.findElement(By.id("submit")).click();
+        assertThat(browser.findElement(By.id("heading")).getText()).isEqualTo("Thank you");
+
+        browser.get(url(link));
+        assertThat(browser.findElement(By.id("heading")).getText()).isEqualTo("You have already answered");
+    }
+
+    @Test
+    void languageLinkSwitchesTheFormToGerman() {
+        String link = linkFor("en");
+        browser = Browser.start("en");
+        browser.get(url(link));
+
+        browser.findElement(By.linkText("Deutsch")).click();
+
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        assertThat(browser.findElement(By.id("submit")).getText()).isEqualTo("Antworten absenden");
+    }
+
+    @Test
+    void tamperedLinkShowsAClearGermanPage() {
+        String link = linkFor("de");
+        browser = Browser.start("de");
+
+        browser.get(url(link.substring(0, link.length() - 3) + "xyz"));
+
+        assertThat(browser.findElement(By.id("heading")).getText()).isEqualTo("Dieser Link ist ungültig");
+        assertThat(browser.getPageSource()).doesNotContain("Exception");
+    }
+
+    @Test
+    void optOutFromTheFormIsConfirmed() {
+        String link = linkFor("en");
+        browser = Browser.start("en");
+        browser.get(url(link));
+
+        browser.findElement(By.id("opt-out")).click();
+
+        assertThat(browser.findElement(By.id("heading")).getText())
+                .isEqualTo("You will not receive surveys any more");
+    }
+
+    private String linkFor(String locale) {
+        String customer = fixtures.customer(UUID.randomUUID(), locale, "DE", "retail");
+        return fixtures.invitedLink(Fixtures.createSurvey("CAMPAIGN", false), customer, null);
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+}
