@@ -75,6 +75,11 @@ public class Incident extends PanacheEntityBase {
     @Column(nullable = false)
     public List<Expert> experts = new ArrayList<>();
 
+    /** The affected-population counts last published, so unchanged counts publish nothing. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "population_summary")
+    public Population lastPublishedPopulation;
+
     /** Optimistic lock: two commanders editing at once cannot overwrite each other silently. */
     @Version
     public long version;

@@ -1,6 +1,9 @@
 package org.candor.platform.outbox;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.candor.contracts.CandorEvent;
 import org.candor.contracts.EventCatalog;
 import org.candor.contracts.EventType;
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,6 +57,35 @@ public class Outbox {
         entityManager.persist(row);
         wakeRelayAfterCommit();
         return row.id;
+    }
+
+    /**
+     * Writes many events in one JDBC batch, inside the caller's transaction: for bulk changes such
+     * as imports, where one entity per event would be too slow.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(List<? extends CandorEvent> events, Instant occurredAt) {
+        if (events.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into outbox_event "
+                    + "(id, aggregate_type, aggregate_id, type, occurred_at, payload) values (?, ?, ?, ?, ?, ?::jsonb)")) {
+                Timestamp occurred = Timestamp.from(occurredAt);
+                for (CandorEvent event : events) {
+                    EventType type = EventCatalog.of(event.getClass());
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setString(2, type.aggregateType());
+                    insert.setString(3, event.aggregateId());
+                    insert.setString(4, type.type());
+                    insert.setTimestamp(5, occurred);
+                    insert.setString(6, toJson(event));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        wakeRelayAfterCommit();
     }
 
     private void wakeRelayAfterCommit() {

@@ -1,0 +1,23 @@
+package org.candor.incident.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** incident-service settings. */
+@ConfigMapping(prefix = "candor.incident")
+public interface IncidentConfig {
+
+    /** Rows written per transaction during an import. */
+    @WithDefault("2000")
+    int importChunkSize();
+
+    /** Rejected rows listed one by one in an import report (all are counted). */
+    @WithDefault("1000")
+    int importMaxListedRejections();
+
+    /** Longest an all-or-nothing import may take. */
+    @WithDefault("PT30M")
+    Duration importTransactionTimeout();
+}

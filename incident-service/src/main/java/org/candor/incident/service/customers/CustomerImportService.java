@@ -1,0 +1,194 @@
+package org.candor.incident.service.customers;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.candor.contracts.CandorEvent;
+import org.candor.contracts.customer.AffectedCustomer;
+import org.candor.contracts.customer.AffectedCustomerAdded;
+import org.candor.contracts.customer.AffectedCustomerUpdated;
+import org.candor.incident.config.IncidentConfig;
+import org.candor.incident.service.IncidentService;
+import org.candor.platform.outbox.Outbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Imports affected customers from CSV or NDJSON, streaming: rows are validated one by one and
+ * written in chunks, each chunk with its events in one transaction. Re-importing updates and never
+ * duplicates. In all-or-nothing mode the whole file is one transaction that is rolled back if any
+ * row is rejected.
+ */
+@ApplicationScoped
+public class CustomerImportService {
+
+    /** The input formats. */
+    public enum Format {
+        CSV, NDJSON
+    }
+
+    /** Raised to roll an all-or-nothing import back; carries the report. */
+    public static final class ImportRefused extends RuntimeException {
+
+        private final transient ImportReport report;
+
+        ImportRefused(ImportReport report) {
+            super("Import refused: " + report.rejected() + " rows rejected", null, false, false);
+            this.report = report;
+        }
+
+        public ImportReport report() {
+            return report;
+        }
+    }
+
+    private final IncidentService incidents;
+    private final AffectedCustomerStore store;
+    private final PopulationService population;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final IncidentConfig config;
+    private final Clock clock;
+
+    CustomerImportService(IncidentService incidents, AffectedCustomerStore store, PopulationService population,
+            Outbox outbox, ObjectMapper json, IncidentConfig config, Clock clock) {
+        this.incidents = incidents;
+        this.store = store;
+        this.population = population;
+        this.outbox = outbox;
+        this.json = json;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public ImportReport importCustomers(UUID incidentId, Format format, InputStream body, boolean allOrNothing) {
+        incidents.require(incidentId);
+        long started = System.nanoTime();
+        Run run = new Run(incidentId, format, config.importChunkSize(), config.importMaxListedRejections());
+        RowSource rows = format == Format.CSV ? RowSource.csv(body) : RowSource.ndjson(body, json);
+        if (allOrNothing) {
+            QuarkusTransaction.requiringNew().timeout((int) config.importTransactionTimeout().toSeconds()).run(() -> {
+                rows.forEachRemaining(run::accept);
+                run.flush();
+                if (run.rejected > 0) {
+                    throw new ImportRefused(run.report(false, started));
+                }
+                population.publishIfChanged(incidentId);
+            });
+        } else {
+            rows.forEachRemaining(row -> {
+                run.accept(row);
+                if (run.chunkFull()) {
+                    QuarkusTransaction.requiringNew().run(run::flush);
+                }
+            });
+            QuarkusTransaction.requiringNew().run(run::flush);
+            population.publishIfChanged(incidentId);
+        }
+        ImportReport report = run.report(true, started);
+        Log.infof("Import into incident %s: %d rows, %d added, %d updated, %d unchanged, %d rejected in %d ms",
+                incidentId, report.rows(), report.added(), report.updated(), report.unchanged(), report.rejected(),
+                report.durationMillis());
+        return report;
+    }
+
+    /** The state of one import while it runs. */
+    private final class Run {
+
+        private final UUID incidentId;
+        private final Format format;
+        private final int chunkSize;
+        private final int maxListed;
+        private final Map<String, CustomerRow> chunk = new LinkedHashMap<>();
+        private final List<ImportReport.Rejection> rejections = new ArrayList<>();
+        private long rows;
+        private long added;
+        private long updated;
+        private long unchanged;
+        private long rejected;
+
+        Run(UUID incidentId, Format format, int chunkSize, int maxListed) {
+            this.incidentId = incidentId;
+            this.format = format;
+            this.chunkSize = chunkSize;
+            this.maxListed = maxListed;
+        }
+
+        void accept(RowSource.RawRow raw) {
+            rows++;
+            if (raw.unreadable() != null) {
+                reject(raw.line(), null, raw.unreadable());
+                return;
+            }
+            try {
+                AffectedCustomer customer = CustomerRowValidator.validate(raw.values());
+                CustomerRow earlier = chunk.get(customer.customerId());
+                if (earlier != null) {
+                    reject(raw.line(), "customerId", "appears again in this file (line " + earlier.line() + ")");
+                    return;
+                }
+                chunk.put(customer.customerId(), new CustomerRow(raw.line(), customer));
+            } catch (CustomerRowValidator.InvalidRow invalid) {
+                reject(raw.line(), invalid.field, invalid.getMessage());
+            }
+        }
+
+        boolean chunkFull() {
+            return chunk.size() >= chunkSize;
+        }
+
+        /** Writes the chunk and its events; must run inside a transaction. */
+        void flush() {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            Set<String> erased = store.erasedAmong(List.copyOf(chunk.keySet()));
+            for (String customerId : erased) {
+                reject(chunk.remove(customerId).line(), "customerId", "this customer asked for erasure");
+            }
+            List<AffectedCustomer> customers = chunk.values().stream().map(CustomerRow::customer).toList();
+            AffectedCustomerStore.UpsertResult result = store.upsert(incidentId, customers);
+            Instant now = Instant.now(clock);
+            List<CandorEvent> events = new ArrayList<>(result.insertedById().size());
+            for (AffectedCustomer customer : customers) {
+                Boolean inserted = result.insertedById().get(customer.customerId());
+                if (inserted == null) {
+                    unchanged++;
+                } else if (inserted) {
+                    added++;
+                    events.add(new AffectedCustomerAdded(incidentId, customer, now));
+                } else {
+                    updated++;
+                    events.add(new AffectedCustomerUpdated(incidentId, customer, now));
+                }
+            }
+            outbox.recordAll(events, now);
+            chunk.clear();
+        }
+
+        private void reject(long line, String field, String reason) {
+            rejected++;
+            if (rejections.size() < maxListed) {
+                rejections.add(new ImportReport.Rejection(line, field, reason));
+            }
+        }
+
+        ImportReport report(boolean applied, long started) {
+            return new ImportReport(format.name(), rows, applied ? added : 0, applied ? updated : 0,
+                    applied ? unchanged : 0, rejected, List.copyOf(rejections), rejected > rejections.size(), applied,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+}
