@@ -29,6 +29,7 @@ public final class CandorServices {
 
     private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.connector");
     private static final Pattern OUTGOING = Pattern.compile("mp\\.messaging\\.outgoing\\.([^.]+)\\.connector");
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}");
     private static final Pattern REST_CLIENT_URL = Pattern.compile("quarkus\\.rest-client\\.\"?([^\"]+?)\"?\\.url");
 
     /** A consumed topic and the consumer group that reads it. */
@@ -95,7 +96,7 @@ public final class CandorServices {
             for (String key : props.stringPropertyNames()) {
                 Matcher out = OUTGOING.matcher(key);
                 if (out.matches() && !out.group(1).equals(OUTBOX_CHANNEL)) {
-                    topics.add(props.getProperty("mp.messaging.outgoing." + out.group(1) + ".topic", out.group(1)));
+                    topics.add(resolve(props, props.getProperty("mp.messaging.outgoing." + out.group(1) + ".topic", out.group(1))));
                 }
             }
         }
@@ -115,10 +116,10 @@ public final class CandorServices {
             Matcher in = INCOMING.matcher(key);
             if (in.matches() && "smallrye-kafka".equals(props.getProperty(key))) {
                 String prefix = "mp.messaging.incoming." + in.group(1) + ".";
-                String topic = props.getProperty(prefix + "topic", in.group(1));
-                String group = props.getProperty(prefix + "group.id", application);
+                String topic = resolve(props, props.getProperty(prefix + "topic", in.group(1)));
+                String group = resolve(props, props.getProperty(prefix + "group.id", application));
                 String dlq = "dead-letter-queue".equals(props.getProperty(prefix + "failure-strategy"))
-                        ? props.getProperty(prefix + "dead-letter-queue.topic", "dead-letter-topic-" + in.group(1))
+                        ? resolve(props, props.getProperty(prefix + "dead-letter-queue.topic", "dead-letter-topic-" + in.group(1)))
                         : null;
                 for (String t : topic.split(",")) {
                     consumers.add(new Consumer(in.group(1), t.trim(), group, dlq));
@@ -126,7 +127,7 @@ public final class CandorServices {
             }
             Matcher out = OUTGOING.matcher(key);
             if (out.matches() && "smallrye-kafka".equals(props.getProperty(key)) && !out.group(1).equals(OUTBOX_CHANNEL)) {
-                produced.add(props.getProperty("mp.messaging.outgoing." + out.group(1) + ".topic", out.group(1)));
+                produced.add(resolve(props, props.getProperty("mp.messaging.outgoing." + out.group(1) + ".topic", out.group(1))));
             }
         }
         produced.addAll(publishedByCode(dir));
@@ -160,6 +161,28 @@ public final class CandorServices {
         boolean kafka = props.stringPropertyNames().stream().anyMatch(k -> k.startsWith("kafka.") || k.startsWith("mp.messaging."));
         return new ServiceNeeds(name, shortName, port, kafka, database,
                 props.getProperty("quarkus.datasource.username"), List.copyOf(consumers), produced, calls, external);
+    }
+
+    /**
+     * Resolves {@code ${key}} and {@code ${key:default}} against the configuration. An expression that has
+     * neither (such as {@code ${quarkus.uuid}}) differs per instance: what precedes it becomes a prefix, written
+     * {@code name*}, e.g. a consumer group per replica.
+     */
+    static String resolve(Properties props, String value) {
+        Matcher expression = EXPRESSION.matcher(value);
+        StringBuilder resolved = new StringBuilder();
+        while (expression.find()) {
+            String key = expression.group(1);
+            String fallback = expression.group(2);
+            String replacement = props.getProperty(key, fallback);
+            if (replacement == null) {
+                expression.appendReplacement(resolved, "");
+                return resolved + "*";
+            }
+            expression.appendReplacement(resolved, Matcher.quoteReplacement(resolve(props, replacement)));
+        }
+        expression.appendTail(resolved);
+        return resolved.toString();
     }
 
     /** Topics of the catalogued events whose records the service's own code creates (and so publishes). */

@@ -125,6 +125,39 @@ class NetworkPolicyTest {
         assertThat(allowed(overlay, keda, postgres(overlay), POSTGRES_PORT)).isFalse();
     }
 
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void prometheusScrapesEveryServicesMetricsPort(String overlay) {
+        Pod prometheus = new Pod("monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
+        for (ServiceNeeds service : CandorServices.all()) {
+            assertThat(allowed(overlay, prometheus, servicePod(overlay, service.name()), service.port())).as(service.name()).isTrue();
+        }
+        assertThat(allowed(overlay, prometheus, postgres(overlay), POSTGRES_PORT)).isFalse();
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theDefaultDenyLeavesKafkasQuorumAndReplicationWorking(String overlay) {
+        Pod broker = kafkaBroker(overlay);
+        assertThat(allowed(overlay, broker, broker, KAFKA_CONTROL_PORT)).isTrue();
+        assertThat(allowed(overlay, broker, broker, KAFKA_REPLICATION_PORT)).isTrue();
+        for (ServiceNeeds service : CandorServices.all()) {
+            assertThat(allowed(overlay, broker, servicePod(overlay, service.name()), service.port())).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theDefaultDenyLeavesPostgresReplicationAndTheOperatorWorking(String overlay) {
+        Pod instance = postgres(overlay);
+        assertThat(allowed(overlay, instance, instance, POSTGRES_PORT)).isTrue();
+        assertThat(allowed(overlay, new Pod("cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg")), instance, 8000))
+                .isTrue();
+        for (ServiceNeeds service : CandorServices.all()) {
+            assertThat(allowed(overlay, instance, servicePod(overlay, service.name()), service.port())).isFalse();
+        }
+    }
+
     // --- evaluation -------------------------------------------------------------------------------------------
 
     /** Whether a connection from {@code from} to {@code to} on {@code port} passes both ends' policies. */
@@ -142,8 +175,14 @@ class NetworkPolicyTest {
                 .filter(p -> p.getSpec().getPolicyTypes().contains("Ingress") && selects(p.getSpec().getPodSelector(), to))
                 .flatMap(p -> p.getSpec().getIngress() == null ? java.util.stream.Stream.empty() : p.getSpec().getIngress().stream())
                 .anyMatch(rule -> ports(rule.getPorts(), port) && peers(rule.getFrom(), from, ns));
-        // Strimzi's own policy for a listener: open to its networkPolicyPeers (to anyone when there are none).
+        // Strimzi's own policy for a broker: the control plane and replication ports are open to the cluster's pods,
+        // a listener to its networkPolicyPeers (to anyone when there are none).
         if (to.labels().equals(kafkaBroker(overlay).labels())) {
+            String cluster = kafka(overlay).getMetadata().getName();
+            if ((port == KAFKA_CONTROL_PORT || port == KAFKA_REPLICATION_PORT)
+                    && cluster.equals(from.labels().get("strimzi.io/cluster"))) {
+                ingress = true;
+            }
             for (GenericKafkaListener listener : kafka(overlay).getSpec().getKafka().getListeners()) {
                 if (listener.getPort() == port) {
                     List<NetworkPolicyPeer> peers = listener.getNetworkPolicyPeers();
