@@ -39,7 +39,7 @@ public final class CandorServices {
     /** One service's needs. */
     public record ServiceNeeds(String name, String shortName, int port, boolean usesKafka, String database,
             String databaseUser, List<Consumer> consumers, Set<String> producedTopics, Set<Integer> callsPorts,
-            Set<Integer> externalPorts) {
+            Set<Integer> externalPorts, long maxBodyBytes) {
 
         Set<String> consumedTopics() {
             Set<String> topics = new TreeSet<>();
@@ -160,7 +160,8 @@ public final class CandorServices {
         String database = jdbc.isEmpty() ? null : jdbc.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
         boolean kafka = props.stringPropertyNames().stream().anyMatch(k -> k.startsWith("kafka.") || k.startsWith("mp.messaging."));
         return new ServiceNeeds(name, shortName, port, kafka, database,
-                props.getProperty("quarkus.datasource.username"), List.copyOf(consumers), produced, calls, external);
+                props.getProperty("quarkus.datasource.username"), List.copyOf(consumers), produced, calls, external,
+                bytes(props.getProperty("quarkus.http.limits.max-body-size", "10M")));
     }
 
     /**
@@ -204,6 +205,16 @@ public final class CandorServices {
             throw new UncheckedIOException(e);
         }
         return topics;
+    }
+
+    /** A size as Quarkus ({@code 10M}) or ingress-nginx ({@code 10m}) writes it, in bytes. */
+    static long bytes(String size) {
+        Matcher m = Pattern.compile("(?i)\\s*(\\d+)\\s*([kmgt]?)b?\\s*").matcher(size);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Not a size: " + size);
+        }
+        int power = "kmgt".indexOf(m.group(2).toLowerCase()) + 1;
+        return Long.parseLong(m.group(1)) << (10 * power);
     }
 
     private static String readString(Path file) {
