@@ -15,13 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-import org.candor.compliance.service.EvidenceService;
 import org.candor.compliance.service.FilingService;
 import org.candor.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Obligations of real incidents: triggers, filings, evidence. */
-@Path("/api")
+/** Filings of an obligation, and obligations judged not required. */
+@Path("/api/obligations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Obligations")
@@ -29,49 +28,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ObligationResource {
 
     private final FilingService filings;
-    private final EvidenceService evidence;
 
-    ObligationResource(FilingService filings, EvidenceService evidence) {
+    ObligationResource(FilingService filings) {
         this.filings = filings;
-        this.evidence = evidence;
-    }
-
-    @GET
-    @Path("/incidents/{id}/obligations")
-    public List<ObligationView> obligations(@PathParam("id") UUID incidentId) {
-        return filings.obligations(incidentId).stream().map(ObligationView::of).toList();
-    }
-
-    /** Records a trigger learnt later (e.g. the materiality determination); deadlines are recomputed. */
-    @POST
-    @Path("/incidents/{id}/triggers")
-    public List<ObligationView> trigger(@PathParam("id") UUID incidentId, TriggerRequest request,
-            @Context SecurityContext security) {
-        filings.recordTrigger(incidentId, request, actor(security));
-        return obligations(incidentId);
-    }
-
-    @GET
-    @Path("/incidents/{id}/evidence")
-    public EvidenceService.Summary evidence(@PathParam("id") UUID incidentId) {
-        return evidence.summary(incidentId);
     }
 
     @POST
-    @Path("/obligations/{id}/filings")
+    @Path("/{id}/filings")
     public Response file(@PathParam("id") UUID obligationId, FilingRequest request, @Context SecurityContext security) {
         ObligationView.FilingView filing = ObligationView.FilingView.of(filings.file(obligationId, request, actor(security)));
         return Response.status(Response.Status.CREATED).entity(filing).build();
     }
 
     @GET
-    @Path("/obligations/{id}/filings")
+    @Path("/{id}/filings")
     public List<ObligationView.FilingView> filings(@PathParam("id") UUID obligationId) {
         return filings.filings(obligationId).stream().map(ObligationView.FilingView::of).toList();
     }
 
     @POST
-    @Path("/obligations/{id}/not-required")
+    @Path("/{id}/not-required")
     public ObligationView notRequired(@PathParam("id") UUID obligationId, ObligationView.NotRequiredRequest request,
             @Context SecurityContext security) {
         return ObligationView.of(filings.notRequired(obligationId, request == null ? null : request.justification(),

@@ -1,0 +1,90 @@
+package org.candor.compliance;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.candor.contracts.Topics;
+import org.candor.contracts.incident.AffectedPopulationSummarized;
+import org.candor.contracts.incident.IncidentDeclared;
+import org.candor.platform.security.Roles;
+import org.candor.testsupport.CandorTestResource;
+import org.candor.testsupport.TestEvents;
+
+import io.restassured.http.ContentType;
+
+/** The organisation and incidents the tests share, sent the way the other services send them. */
+public final class Fixtures {
+
+    public static final String DPO_EMAIL = "dpo@example.org";
+    public static final String OFFICER_EMAIL = "compliance@example.org";
+
+    private Fixtures() {
+    }
+
+    public static String officer() {
+        return CandorTestResource.token(Roles.COMPLIANCE_OFFICER);
+    }
+
+    /** A German NIS2 essential entity; the same for every test, so tests do not disturb each other. */
+    public static void profile() {
+        given().auth().oauth2(officer()).contentType(ContentType.JSON).body("""
+                {"legalName": "Beispiel Energie GmbH", "establishments": ["DE"], "leadAuthority": "BfDI",
+                 "dpo": {"name": "Dana Schutz", "email": "%s"}, "complianceOfficers": ["%s"], "locale": "de",
+                 "timezone": "Europe/Berlin", "flags": ["NIS2_ESSENTIAL"]}""".formatted(DPO_EMAIL, OFFICER_EMAIL))
+                .put("/api/profile").then().statusCode(200);
+    }
+
+    public static void declare(UUID incidentId, Instant awareAt) {
+        TestEvents.sendCloudEvent(Topics.INCIDENT_EVENTS, null, incidentId.toString(), UUID.randomUUID(),
+                IncidentDeclared.TYPE, "{\"incidentId\":\"" + incidentId + "\",\"title\":\"Portal breach\","
+                        + "\"summary\":\"Credentials leaked\",\"severity\":\"HIGH\",\"detectedAt\":\"" + awareAt
+                        + "\",\"awareAt\":\"" + awareAt + "\",\"declaredAt\":\"" + awareAt.plusSeconds(600) + "\"}");
+    }
+
+    public static void population(UUID incidentId, Map<String, Long> byCountry) {
+        StringBuilder counts = new StringBuilder();
+        long total = 0;
+        for (Map.Entry<String, Long> entry : byCountry.entrySet()) {
+            String[] place = entry.getKey().split("/");
+            counts.append(counts.isEmpty() ? "" : ",").append("{\"country\":\"").append(place[0]).append("\",\"region\":")
+                    .append(place.length > 1 ? "\"" + place[1] + "\"" : "null").append(",\"count\":")
+                    .append(entry.getValue()).append("}");
+            total += entry.getValue();
+        }
+        TestEvents.sendCloudEvent(Topics.INCIDENT_EVENTS, null, incidentId.toString(), UUID.randomUUID(),
+                AffectedPopulationSummarized.TYPE, "{\"incidentId\":\"" + incidentId + "\",\"total\":" + total
+                        + ",\"counts\":[" + counts + "],\"dataCategories\":[\"CONTACT\"],\"asOf\":\"" + Instant.now() + "\"}");
+    }
+
+    /** Waits until the incident has an obligation for {@code regime} and returns the obligations. */
+    public static List<Map<String, Object>> awaitObligation(UUID incidentId, String regime) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> obligations(incidentId).stream()
+                .anyMatch(o -> regime.equals(o.get("regime"))));
+        return obligations(incidentId);
+    }
+
+    /** Parses an event's JSON data. */
+    public static com.fasterxml.jackson.databind.JsonNode json(String value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError("Not JSON: " + value, e);
+        }
+    }
+
+    public static List<Map<String, Object>> obligations(UUID incidentId) {
+        var response = given().auth().oauth2(officer()).get("/api/incidents/" + incidentId + "/obligations");
+        return response.statusCode() == 200 ? response.jsonPath().getList("$") : List.of();
+    }
+
+    public static Map<String, Object> obligation(UUID incidentId, String regime) {
+        return obligations(incidentId).stream().filter(o -> regime.equals(o.get("regime"))).findFirst()
+                .orElseThrow(() -> new AssertionError("No " + regime + " obligation"));
+    }
+}
