@@ -20,4 +20,8 @@ public interface IncidentConfig {
     /** Longest an all-or-nothing import may take. */
     @WithDefault("PT30M")
     Duration importTransactionTimeout();
+
+    /** How often promised status updates are checked for being overdue. */
+    @WithDefault("30s")
+    Duration overdueCheckInterval();
 }

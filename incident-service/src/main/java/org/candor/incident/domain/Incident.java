@@ -80,6 +80,10 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "population_summary")
     public Population lastPublishedPopulation;
 
+    /** When the next status update was promised; null when none is promised. */
+    @Column(name = "next_update_due_at")
+    public Instant nextUpdateDueAt;
+
     /** Optimistic lock: two commanders editing at once cannot overwrite each other silently. */
     @Version
     public long version;
