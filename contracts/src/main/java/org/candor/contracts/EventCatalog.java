@@ -12,6 +12,8 @@ import org.candor.contracts.customer.AffectedCustomerAdded;
 import org.candor.contracts.customer.AffectedCustomerRemoved;
 import org.candor.contracts.customer.AffectedCustomerUpdated;
 import org.candor.contracts.customer.CustomerErased;
+import org.candor.contracts.customer.PublicSubscriberConfirmed;
+import org.candor.contracts.customer.PublicSubscriberRemoved;
 import org.candor.contracts.feedback.FollowUpRequested;
 import org.candor.contracts.feedback.ResponseReceived;
 import org.candor.contracts.feedback.ScoreChanged;
@@ -53,6 +55,10 @@ public final class EventCatalog {
             new EventType(AffectedCustomerRemoved.TYPE, Topics.AFFECTED_CUSTOMERS, "affected-customer",
                     AffectedCustomerRemoved.class),
             new EventType(CustomerErased.TYPE, Topics.AFFECTED_CUSTOMERS, "affected-customer", CustomerErased.class),
+            new EventType(PublicSubscriberConfirmed.TYPE, Topics.AFFECTED_CUSTOMERS, "public-subscriber",
+                    PublicSubscriberConfirmed.class),
+            new EventType(PublicSubscriberRemoved.TYPE, Topics.AFFECTED_CUSTOMERS, "public-subscriber",
+                    PublicSubscriberRemoved.class),
             // notification-service: commands in, outcomes out
             new EventType(NotificationRequested.TYPE, Topics.NOTIFICATION_REQUESTS, "notification-request",
                     NotificationRequested.class),

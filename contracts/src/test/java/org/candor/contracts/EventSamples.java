@@ -12,6 +12,8 @@ import org.candor.contracts.customer.AffectedCustomerAdded;
 import org.candor.contracts.customer.AffectedCustomerRemoved;
 import org.candor.contracts.customer.AffectedCustomerUpdated;
 import org.candor.contracts.customer.CustomerErased;
+import org.candor.contracts.customer.PublicSubscriberConfirmed;
+import org.candor.contracts.customer.PublicSubscriberRemoved;
 import org.candor.contracts.feedback.FollowUpRequested;
 import org.candor.contracts.feedback.ResponseReceived;
 import org.candor.contracts.feedback.ScoreChanged;
@@ -68,6 +70,9 @@ final class EventSamples {
             Map.entry(AffectedCustomerUpdated.TYPE, new AffectedCustomerUpdated(INCIDENT, CUSTOMER, AWARE)),
             Map.entry(AffectedCustomerRemoved.TYPE, new AffectedCustomerRemoved(INCIDENT, "C-1001", AWARE)),
             Map.entry(CustomerErased.TYPE, new CustomerErased("C-1001", AWARE)),
+            Map.entry(PublicSubscriberConfirmed.TYPE, new PublicSubscriberConfirmed("S-1", "reader@example.org", null,
+                    "de", AWARE)),
+            Map.entry(PublicSubscriberRemoved.TYPE, new PublicSubscriberRemoved("S-1", AWARE)),
             Map.entry(NotificationRequested.TYPE, new NotificationRequested(UUID.randomUUID(), "compliance:reminder:1",
                     "compliance-service", "dpo-deadline-reminder", INCIDENT,
                     new NotificationRequested.Recipient(null, "dpo@example.org", null, "en"),
