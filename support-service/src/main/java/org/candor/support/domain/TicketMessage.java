@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Generated;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A public reply, an internal note or a customer's message on a ticket. */
@@ -19,6 +21,11 @@ public class TicketMessage extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
+    /** Assigned by the database: the order of writing. */
+    @Generated
+    @Column(insertable = false, updatable = false)
+    public Long seq;
 
     @Column(name = "ticket_id", nullable = false)
     public UUID ticketId;

@@ -87,8 +87,10 @@ public class ClaimService {
         claim.decisionNote = note;
         outbox.record(new ClaimDecided(claim.id, claim.incidentId, claim.customerId, claim.status.name(), claim.amount,
                 claim.currency, actor, now), now);
+        String locale = claim.ticketId == null ? "en"
+                : Ticket.<Ticket>findByIdOptional(claim.ticketId).map(ticket -> ticket.locale).orElse("en");
         notifications.toCustomer("support:claim-decision:" + claim.id, "compensation-decision", claim.incidentId,
-                claim.customerId, "en", Map.of("claimId", claim.id.toString(), "decision", claim.status.name(),
+                claim.customerId, locale, Map.of("claimId", claim.id.toString(), "decision", claim.status.name(),
                         "amount", claim.amount.toPlainString(), "currency", claim.currency,
                         "note", note == null ? "" : note), false, now);
         return claim;

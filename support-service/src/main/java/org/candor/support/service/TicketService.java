@@ -79,6 +79,12 @@ public class TicketService {
     /** Opens a ticket: NEW, its SLA clock running, linked to the active incident unless one is given. */
     @Transactional
     public Ticket open(NewTicket request, String actor) {
+        return open(request, actor, true);
+    }
+
+    /** Opens a ticket; {@code autoAssign} false leaves it to be taken by hand (as chats are). */
+    @Transactional
+    public Ticket open(NewTicket request, String actor, boolean autoAssign) {
         Instant now = clock.instant();
         String queueCode = request.queue() == null ? config.tickets().defaultQueue() : request.queue();
         SupportQueue queue = queue(queueCode, "queue");
@@ -112,7 +118,7 @@ public class TicketService {
         }
         outbox.record(new TicketOpened(ticket.id, ticket.channel.name(), ticket.queue, ticket.priority.name(),
                 ticket.incidentId, ticket.customerId, ticket.locale, now), now);
-        if (queue.autoAssign) {
+        if (autoAssign && queue.autoAssign) {
             assignment.autoAssign(ticket, queue, now).ifPresent(agent -> history(ticket, "system", "ASSIGNED",
                     "assignee=" + agent + " (round-robin)", now));
         }
@@ -268,8 +274,8 @@ public class TicketService {
     public List<TicketMessage> messages(UUID id, boolean includeInternal) {
         get(id);
         return includeInternal
-                ? TicketMessage.<TicketMessage>find("ticketId = ?1 order by createdAt, id", id).list()
-                : TicketMessage.<TicketMessage>find("ticketId = ?1 and kind <> ?2 order by createdAt, id", id,
+                ? TicketMessage.<TicketMessage>find("ticketId = ?1 order by seq", id).list()
+                : TicketMessage.<TicketMessage>find("ticketId = ?1 and kind <> ?2 order by seq", id,
                         MessageKind.INTERNAL_NOTE).list();
     }
 

@@ -1,0 +1,64 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+
+import org.candor.testsupport.Infrastructure;
+import org.candor.testsupport.JwtIssuer;
+
+/**
+ * Starts real Kafka and PostgreSQL in this process (the same in-process servers the tests use),
+ * creates an empty database and a JWT key pair, writes what support-service needs to connect into
+ * {@code <dir>/env}, then stays up until killed. With {@code seed <jdbcUrl> <count>} it instead fills
+ * an already migrated database with tickets.
+ */
+public class BenchEnvironment {
+
+    public static void main(String[] args) throws Exception {
+        if (args[0].equals("seed")) {
+            seed(args[1], Integer.parseInt(args[2]));
+            return;
+        }
+        Path dir = Path.of(args[0]);
+        Files.createDirectories(dir);
+        Infrastructure infrastructure = Infrastructure.get();
+        Infrastructure.Database database = infrastructure.createDatabase("candor_bench");
+        JwtIssuer issuer = JwtIssuer.inDirectory(dir.resolve("keys"));
+        String token = issuer.token("bench-agent", Duration.ofHours(4), "support-agent", "support-supervisor");
+        Files.writeString(dir.resolve("env"), String.join("\n",
+                "KAFKA_BOOTSTRAP_SERVERS=" + infrastructure.kafkaBootstrapServers(),
+                "QUARKUS_DATASOURCE_JDBC_URL=" + database.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME=" + database.username(),
+                "QUARKUS_DATASOURCE_PASSWORD=" + database.password(),
+                "CANDOR_JWT_PUBLIC_KEY_LOCATION=" + issuer.publicKeyFile().toUri(),
+                "CANDOR_JWT_ISSUER=" + JwtIssuer.ISSUER,
+                "BENCH_TOKEN=" + token, ""));
+        System.out.println("ready");
+        Thread.currentThread().join();
+    }
+
+    /** Tickets spread over queues, channels, statuses and two years, as after a large breach. */
+    private static void seed(String jdbcUrl, int count) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    insert into ticket (id, channel, status, priority, queue, subject, customer_id, locale, created_at,
+                                        updated_at, resolved_at, closed_at, first_responded_at, sla_breached)
+                    select gen_random_uuid(),
+                           (array['HOTLINE','CHAT','EMAIL','WEB'])[1 + i % 4],
+                           (array['CLOSED','CLOSED','CLOSED','RESOLVED','RESOLVED','OPEN','PENDING_CUSTOMER','NEW'])[1 + i % 8],
+                           (array['LOW','NORMAL','NORMAL','HIGH','URGENT'])[1 + i % 5],
+                           (array['general','breach-hotline'])[1 + i % 2],
+                           'Seeded question ' || i,
+                           'C-' || (i % 400000),
+                           (array['en','de','fr'])[1 + i % 3],
+                           now() - make_interval(secs => (%d - i) * 60),
+                           now() - make_interval(secs => (%d - i) * 60),
+                           null, null, null, i %% 10 = 0
+                    from generate_series(1, %d) as i""".formatted(count, count, count));
+            statement.execute("analyze ticket");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Open-loop load at a fixed rate: each request has a planned start time and its latency counts from
+ * then, so a stalled server cannot hide queueing (no coordinated omission). Runs the mixed ticket
+ * workload (create, filtered list, reply) and then a trivial endpoint of the same process at the
+ * same rate, and prints percentiles and their ratio.
+ *
+ * <p>Usage: {@code java LoadGenerator.java <baseUrl> <token> <rate/s> <warmupSeconds> <seconds>}
+ */
+public class LoadGenerator {
+
+    private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+    record Result(String kind, long latencyMicros, int status) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args[0]);
+        String token = args[1];
+        int rate = Integer.parseInt(args[2]);
+        int warmup = Integer.parseInt(args[3]);
+        int seconds = Integer.parseInt(args[4]);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).executor(java.util.concurrent.Executors.newFixedThreadPool(8)).build();
+
+        List<String> ticketIds = new CopyOnWriteArrayList<>(openTicketIds(client, base, token));
+        System.out.printf(Locale.ROOT, "Reply targets: %d open tickets%n", ticketIds.size());
+
+        Workload mixed = kind -> switch (kind) {
+            case 0 -> request(base.resolve("/api/tickets"), token, "{\"channel\":\"HOTLINE\",\"queue\":\"breach-hotline\","
+                    + "\"priority\":\"HIGH\",\"subject\":\"Was my data stolen?\",\"locale\":\"de\"}");
+            case 1 -> request(base.resolve("/api/tickets?" + filter()), token, null);
+            default -> request(base.resolve("/api/tickets/" + ticketIds.get(ThreadLocalRandom.current()
+                    .nextInt(ticketIds.size())) + "/messages"), token,
+                    "{\"kind\":\"PUBLIC_REPLY\",\"body\":\"We are on it and will call you back today.\"}");
+        };
+        Workload trivial = kind -> request(base.resolve("/q/health/live"), null, null);
+
+        System.out.println("Warm-up (mixed) ...");
+        run(client, mixed, 3, rate, warmup, ticketIds);
+        System.out.println("Measuring mixed ticket workload ...");
+        List<Result> mixedResults = run(client, mixed, 3, rate, seconds, ticketIds);
+        System.out.println("Warm-up (trivial) ...");
+        run(client, trivial, 1, rate, Math.max(5, warmup / 2), ticketIds);
+        System.out.println("Measuring trivial endpoint ...");
+        List<Result> trivialResults = run(client, trivial, 1, rate, seconds, ticketIds);
+
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-22s %8s %8s %8s %8s %8s %8s %7s%n", "workload", "requests", "achieved/s",
+                "p50 ms", "p90 ms", "p99 ms", "max ms", "errors");
+        long[] mixedLatencies = report("mixed (all)", mixedResults, seconds);
+        report("  create", mixedResults.stream().filter(r -> r.kind.equals("create")).toList(), seconds);
+        report("  list with filters", mixedResults.stream().filter(r -> r.kind.equals("list")).toList(), seconds);
+        report("  reply", mixedResults.stream().filter(r -> r.kind.equals("reply")).toList(), seconds);
+        long[] trivialLatencies = report("trivial /q/health/live", trivialResults, seconds);
+        System.out.printf(Locale.ROOT, "%nRatio p99 mixed / p99 trivial: %.2f; p50: %.2f%n",
+                percentile(mixedLatencies, 99) / Math.max(1.0, percentile(trivialLatencies, 99)),
+                percentile(mixedLatencies, 50) / Math.max(1.0, percentile(trivialLatencies, 50)));
+        System.exit(0);
+    }
+
+    interface Workload {
+        HttpRequest build(int kind);
+    }
+
+    private static String filter() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return switch (random.nextInt(4)) {
+            case 0 -> "status=NEW&queue=breach-hotline&limit=50";
+            case 1 -> "status=OPEN&channel=CHAT&limit=50";
+            case 2 -> "queue=general&slaBreached=true&limit=50";
+            default -> "customerId=C-" + random.nextInt(400_000) + "&limit=20";
+        };
+    }
+
+    private static HttpRequest request(URI uri, String token, String json) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        if (json != null) {
+            builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        }
+        return builder.build();
+    }
+
+    private static List<Result> run(HttpClient client, Workload workload, int kinds, int rate, int seconds,
+            List<String> ticketIds) throws Exception {
+        ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>();
+        long intervalNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        long total = (long) rate * seconds;
+        for (long i = 0; i < total; i++) {
+            long planned = start + i * intervalNanos;
+            long wait = planned - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int kind = (int) (i % kinds);
+            String name = kinds == 1 ? "trivial" : kind == 0 ? "create" : kind == 1 ? "list" : "reply";
+            HttpRequest request = workload.build(kind);
+            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+                long micros = (System.nanoTime() - planned) / 1000;
+                results.add(new Result(name, micros, failure == null ? response.statusCode() : -1));
+                if (failure == null && name.equals("create") && response.statusCode() == 201) {
+                    Matcher matcher = ID.matcher(response.body());
+                    if (matcher.find() && ticketIds.size() < 50_000) {
+                        ticketIds.add(matcher.group(1));
+                    }
+                }
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        return new ArrayList<>(results);
+    }
+
+    private static List<String> openTicketIds(HttpClient client, URI base, String token) throws Exception {
+        HttpResponse<String> response = client.send(request(base.resolve("/api/tickets?status=NEW&limit=200"), token, null),
+                HttpResponse.BodyHandlers.ofString());
+        List<String> ids = new ArrayList<>();
+        Matcher matcher = ID.matcher(response.body());
+        while (matcher.find()) {
+            ids.add(matcher.group(1));
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("No tickets to reply to: " + response.statusCode() + " " + response.body());
+        }
+        return ids;
+    }
+
+    private static long[] report(String name, List<Result> results, int seconds) {
+        long[] latencies = results.stream().mapToLong(Result::latencyMicros).sorted().toArray();
+        long errors = results.stream().filter(r -> r.status < 200 || r.status >= 300).count();
+        System.out.printf(Locale.ROOT, "%-22s %8d %8.0f %8.1f %8.1f %8.1f %8.1f %7d%n", name, latencies.length,
+                latencies.length / (double) seconds, percentile(latencies, 50) / 1000.0, percentile(latencies, 90) / 1000.0,
+                percentile(latencies, 99) / 1000.0, latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1000.0,
+                errors);
+        return latencies;
+    }
+
+    private static double percentile(long[] sorted, double percentile) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}

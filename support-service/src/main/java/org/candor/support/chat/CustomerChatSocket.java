@@ -1,0 +1,105 @@
+package org.candor.support.chat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.candor.platform.rest.ProblemException;
+import org.candor.support.domain.ChatSession;
+import org.candor.support.service.ChatService;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.UserData;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+
+/**
+ * The customer's side of a live chat (the widget). No account: opening the socket joins the waiting
+ * line; a signed resume token rejoins the same chat after a reconnect, on any replica.
+ *
+ * <p>Frames in: {@code message {text}}, {@code verify-sms {customerId}}, {@code verify-email {customerId}},
+ * {@code verify-code {code}}, {@code verify-link {token}}, {@code leave}. Frames out: {@code queued},
+ * {@code agent-joined}, {@code message}, {@code verification}, {@code ended}, {@code error}.
+ */
+@WebSocket(path = "/chat/customer")
+public class CustomerChatSocket {
+
+    static final UserData.TypedKey<String> SESSION = UserData.TypedKey.forString("chat-session");
+
+    private final ChatService chats;
+    private final ChatConnections connections;
+    private final ChatRelay relay;
+    private final ObjectMapper objectMapper;
+
+    CustomerChatSocket(ChatService chats, ChatConnections connections, ChatRelay relay, ObjectMapper objectMapper) {
+        this.chats = chats;
+        this.connections = connections;
+        this.relay = relay;
+        this.objectMapper = objectMapper;
+    }
+
+    @OnOpen
+    public String open(WebSocketConnection connection) {
+        Map<String, String> query = Frames.query(connection.handshakeRequest().query());
+        // A verification link proves who it is for and which chat; otherwise a resume token may rejoin a chat.
+        Optional<ChatSession> resumed = Optional.ofNullable(query.get("verify")).flatMap(chats::openByLink)
+                .or(() -> Optional.ofNullable(query.get("resume")).flatMap(chats::resume));
+        ChatSession session = resumed.orElseGet(() -> chats.start(query.get("locale")));
+        connection.userData().put(SESSION, session.id.toString());
+        connections.addCustomer(session.id, connection);
+        ChatService.Position position = chats.position(session.id);
+        Map<String, Object> frame = new LinkedHashMap<>();
+        frame.put("type", resumed.isPresent() ? "resumed" : "queued");
+        frame.put("sessionId", session.id.toString());
+        frame.put("resumeToken", chats.resumeToken(session));
+        frame.put("position", position.position());
+        frame.put("estimatedWaitSeconds", position.estimatedWaitSeconds());
+        frame.put("verified", session.verifiedCustomerId != null);
+        if (resumed.isPresent()) {
+            frame.put("transcript", chats.chatFrame(session).get("transcript"));
+        }
+        return relay.write(frame);
+    }
+
+    @OnTextMessage
+    public String message(String text, WebSocketConnection connection) {
+        UUID sessionId = UUID.fromString(connection.userData().get(SESSION));
+        JsonNode frame;
+        try {
+            frame = objectMapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            return relay.write(Frames.error("frame", "is not JSON"));
+        }
+        try {
+            switch (Frames.text(frame, "type")) {
+                case "message" -> chats.customerSays(sessionId, Frames.text(frame, "text"));
+                case "verify-sms" -> chats.sendCode(sessionId, Frames.text(frame, "customerId"));
+                case "verify-email" -> chats.sendLink(sessionId, Frames.text(frame, "customerId"));
+                case "verify-code" -> chats.verifyCode(sessionId, Frames.text(frame, "code"));
+                case "verify-link" -> chats.verifyLink(sessionId, Frames.text(frame, "token"));
+                case "leave" -> chats.end(sessionId, "customer", false);
+                default -> {
+                    return relay.write(Frames.error("type", "unknown frame type"));
+                }
+            }
+            return null;
+        } catch (ProblemException e) {
+            return relay.write(Frames.error(e.problem()));
+        }
+    }
+
+    @OnClose
+    public void close(WebSocketConnection connection) {
+        String sessionId = connection.userData().get(SESSION);
+        if (sessionId != null) {
+            connections.removeCustomer(UUID.fromString(sessionId), connection);
+        }
+    }
+}

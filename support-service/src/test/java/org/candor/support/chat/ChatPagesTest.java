@@ -1,0 +1,151 @@
+package org.candor.support.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.candor.support.chat.ChatTestSupport.WAIT;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.candor.platform.security.Roles;
+import org.candor.testsupport.Browser;
+import org.candor.testsupport.CandorTestResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** The widget (embedded with one script tag) and the agent console, in headless Chromium. */
+@QuarkusTest
+@WithTestResource(CandorTestResource.class)
+class ChatPagesTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @BeforeEach
+    void relayReady() throws Exception {
+        ChatTestSupport.awaitRelay(base);
+    }
+
+    @Test
+    void embeddedWidgetShowsThePlaceInLineAndTheAgentsAnswer() throws Exception {
+        String question = "Is my card safe? " + UUID.randomUUID();
+        ChromeDriver browser = Browser.start("en");
+        try (WsClient agent = ChatTestSupport.agent(base, "widget-agent")) {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(base.resolve("/widget/demo.html").toString());
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("candor-chat-button"))).click();
+            wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("candor-chat-frame")));
+            wait.until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile("You are number \\d+ in the queue")));
+
+            browser.findElement(By.id("text")).sendKeys(question);
+            browser.findElement(By.id("send")).click();
+            JsonPath chat = awaitChatWith(agent, question);
+            agent.send("{\"type\":\"message\",\"sessionId\":\"" + chat.getString("sessionId")
+                    + "\",\"text\":\"Yes, cards were not affected.\"}");
+
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "You are chatting with widget-agent"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#messages li.agent"),
+                    "Yes, cards were not affected."));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void widgetShowsAnOversizedMessageErrorNamingTheField() throws Exception {
+        ChromeDriver browser = Browser.start("en");
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(base.resolve("/widget/index.html").toString());
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "You are number"));
+            // The input stops at 2000 characters; a script sending more is answered with an error.
+            browser.executeScript("document.getElementById('text').removeAttribute('maxlength');"
+                    + "document.getElementById('text').value = 'x'.repeat(2001);");
+            browser.findElement(By.id("send")).click();
+
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "text is longer than 2000"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void consoleTakesTheNextChatAndReplies() throws Exception {
+        String question = "Do I need a new card? " + UUID.randomUUID();
+        ChromeDriver browser = Browser.start("en");
+        try (WsClient customer = ChatTestSupport.customer(base, null)) {
+            customer.await("queued", WAIT);
+            customer.send("{\"type\":\"message\",\"text\":\"" + question + "\"}");
+            customer.await(f -> question.equals(f.getString("text")), WAIT);
+
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(base.resolve("/console/index.html").toString());
+            browser.findElement(By.id("token")).sendKeys(CandorTestResource.jwt().token("console-agent",
+                    Duration.ofMinutes(30), Roles.SUPPORT_AGENT));
+            browser.findElement(By.id("connect")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agent-status"), "Connected as console-agent"));
+            takeUntilTranscriptShows(browser, question);
+
+            browser.findElement(By.id("reply")).sendKeys("No, your card stays valid.");
+            browser.findElement(By.id("send")).click();
+
+            customer.await(f -> "message".equals(f.getString("type")) && "No, your card stays valid.".equals(f.getString("text")),
+                    WAIT);
+            assertThat(browser.findElement(By.id("transcript")).getText()).contains("Agent: No, your card stays valid.");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static JsonPath awaitChatWith(WsClient agent, String question) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                return ChatTestSupport.takeUntil(agent, frame -> frame.getList("transcript.text").contains(question));
+            } catch (AssertionError notYet) {
+                sleep(300);
+            }
+        }
+        throw new AssertionError("No chat with the widget's question came up");
+    }
+
+    private static void takeUntilTranscriptShows(WebDriver browser, String question) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        for (int i = 0; i < 50; i++) {
+            String before = textContent(browser, "chat-session");
+            browser.findElement(By.id("take-next")).click();
+            // Each click answers with the next chat (a new session id) or "No chat is waiting".
+            wait.until(driver -> !textContent(driver, "chat-session").equals(before)
+                    || textContent(driver, "error").contains("No chat"));
+            if (textContent(browser, "transcript").contains(question)) {
+                return;
+            }
+            if (textContent(browser, "error").contains("No chat")) {
+                sleep(300);
+            }
+        }
+        throw new AssertionError("The console never showed the customer's chat");
+    }
+
+    private static String textContent(WebDriver browser, String id) {
+        return String.valueOf(browser.findElement(By.id(id)).getAttribute("textContent"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.candor.support.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.candor.support.TestData.agent;
+import static org.candor.support.chat.ChatTestSupport.WAIT;
+import static org.candor.support.chat.ChatTestSupport.customer;
+import static org.candor.support.chat.ChatTestSupport.takeUntil;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.candor.contracts.Topics;
+import org.candor.support.MutableClock;
+import org.candor.testsupport.CandorTestResource;
+import org.candor.testsupport.TestKafka;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@WithTestResource(CandorTestResource.class)
+class ChatSocketTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    MutableClock clock;
+
+    @BeforeEach
+    void relayReady() throws Exception {
+        ChatTestSupport.awaitRelay(base);
+    }
+
+    @Test
+    void customerWaitsInLineThenChatsWithTheAgentWhoTakesIt() throws Exception {
+        try (WsClient customer = customer(base, "locale=de"); WsClient agent = ChatTestSupport.agent(base, "chat-agent-1")) {
+            JsonPath queued = customer.await("queued", WAIT);
+            assertThat(queued.getInt("position")).isPositive();
+            assertThat(queued.getLong("estimatedWaitSeconds")).isPositive();
+            String sessionId = queued.getString("sessionId");
+
+            JsonPath chat = takeUntil(agent, sessionId);
+            customer.await("agent-joined", WAIT);
+            customer.send("{\"type\":\"message\",\"text\":\"Was my password leaked?\"}");
+            agent.await(f -> "message".equals(f.getString("type")) && "Was my password leaked?".equals(f.getString("text")), WAIT);
+            agent.send("{\"type\":\"message\",\"sessionId\":\"" + sessionId + "\",\"text\":\"No, passwords were hashed.\"}");
+            customer.await(f -> "message".equals(f.getString("type")) && "agent".equals(f.getString("from"))
+                    && "No, passwords were hashed.".equals(f.getString("text")), WAIT);
+
+            List<String> transcript = agent().get("/api/tickets/" + chat.getString("ticketId") + "/messages").then()
+                    .statusCode(200).extract().jsonPath().getList("body");
+            assertThat(transcript).containsExactly("Was my password leaked?", "No, passwords were hashed.");
+            agent().get("/api/tickets/" + chat.getString("ticketId")).then().body("channel", equalTo("CHAT"))
+                    .body("assignee", equalTo("chat-agent-1")).body("status", equalTo("OPEN"));
+        }
+    }
+
+    @Test
+    void secondCustomerIsOnePlaceFurtherBack() throws Exception {
+        try (WsClient first = customer(base, null); WsClient second = customer(base, null)) {
+            int firstPosition = first.await("queued", WAIT).getInt("position");
+            int secondPosition = second.await("queued", WAIT).getInt("position");
+
+            assertThat(secondPosition).isEqualTo(firstPosition + 1);
+        }
+    }
+
+    @Test
+    void oversizedMessageIsAnErrorNamingTheField() throws Exception {
+        try (WsClient customer = customer(base, null)) {
+            customer.await("queued", WAIT);
+
+            customer.send("{\"type\":\"message\",\"text\":\"" + "x".repeat(2001) + "\"}");
+
+            JsonPath error = customer.await("error", WAIT);
+            assertThat(error.getInt("problem.status")).isEqualTo(400);
+            assertThat(error.getString("problem.errors[0].field")).isEqualTo("text");
+        }
+    }
+
+    @Test
+    void customerIsVerifiedByTheCodeSentBySmsAndNotByAWrongOne() throws Exception {
+        String customerId = "C-" + UUID.randomUUID();
+        try (WsClient customer = customer(base, null)) {
+            customer.await("queued", WAIT);
+            customer.send("{\"type\":\"verify-sms\",\"customerId\":\"" + customerId + "\"}");
+            ConsumerRecord<String, String> request = TestKafka.awaitRecord(Topics.NOTIFICATION_REQUESTS,
+                    r -> r.value().contains(customerId) && r.value().contains("support-verification-code"),
+                    Duration.ofSeconds(30));
+            String code = new JsonPath(request.value()).getString("parameters.code");
+            assertThat(new JsonPath(request.value()).getBoolean("urgent")).isTrue();
+
+            int mark = customer.mark();
+            customer.send("{\"type\":\"verify-code\",\"code\":\"" + wrong(code) + "\"}");
+            customer.awaitAfter(mark, f -> "failed".equals(f.getString("status")), WAIT);
+            customer.send("{\"type\":\"verify-code\",\"code\":\"" + code + "\"}");
+            customer.await(f -> "verified".equals(f.getString("status")), WAIT);
+
+            String ticketId = agent().queryParam("customerId", customerId).get("/api/tickets").then()
+                    .extract().path("items[0].id");
+            assertThat(ticketId).isNotNull();
+            assertThat(agent().get("/api/tickets/" + ticketId + "/history").then().extract().jsonPath()
+                    .getList("detail", String.class)).contains("verified by SMS_CODE")
+                    .noneMatch(detail -> detail.contains(customerId));
+        }
+    }
+
+    @Test
+    void signedEmailLinkVerifiesTheChatItWasSentFrom() throws Exception {
+        String customerId = "C-" + UUID.randomUUID();
+        try (WsClient customer = customer(base, null)) {
+            String sessionId = customer.await("queued", WAIT).getString("sessionId");
+            customer.send("{\"type\":\"verify-email\",\"customerId\":\"" + customerId + "\"}");
+            String token = linkToken(customerId);
+
+            try (WsClient fromLink = customer(base, "verify=" + URLEncoder.encode(token, StandardCharsets.UTF_8))) {
+                JsonPath resumed = fromLink.await("resumed", WAIT);
+
+                assertThat(resumed.getString("sessionId")).isEqualTo(sessionId);
+                assertThat(resumed.getBoolean("verified")).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void expiredOrTamperedLinkVerifiesNothing() throws Exception {
+        String customerId = "C-" + UUID.randomUUID();
+        try (WsClient customer = customer(base, null)) {
+            String sessionId = customer.await("queued", WAIT).getString("sessionId");
+            customer.send("{\"type\":\"verify-email\",\"customerId\":\"" + customerId + "\"}");
+            String token = linkToken(customerId);
+
+            int mark = customer.mark();
+            customer.send("{\"type\":\"verify-link\",\"token\":\"" + token.substring(0, token.length() - 2) + "xx\"}");
+            customer.awaitAfter(mark, f -> "failed".equals(f.getString("status")), WAIT);
+            clock.advance(Duration.ofHours(2));
+            try (WsClient fromLink = customer(base, "verify=" + URLEncoder.encode(token, StandardCharsets.UTF_8))) {
+                JsonPath opened = fromLink.await(f -> f.getString("sessionId") != null, WAIT);
+                assertThat(opened.getString("type")).isEqualTo("queued");
+                assertThat(opened.getString("sessionId")).isNotEqualTo(sessionId);
+                assertThat(opened.getBoolean("verified")).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void consoleWithoutAValidTokenGetsNothing() throws Exception {
+        try (WsClient agent = WsClient.connect(base.resolve("/chat/agent"))) {
+            agent.await("hello", WAIT);
+            agent.send("{\"type\":\"take-next\"}");
+            assertThat(agent.await("error", WAIT).getString("problem.errors[0].message")).contains("auth");
+            agent.send("{\"type\":\"auth\",\"token\":\"" + CandorTestResource.jwt().token("intruder", Duration.ofMinutes(5),
+                    "analyst") + "\"}");
+            assertThat(agent.await(f -> "error".equals(f.getString("type")) && "token".equals(
+                    f.getString("problem.errors[0].field")), WAIT)).isNotNull();
+        }
+    }
+
+    private static String linkToken(String customerId) {
+        ConsumerRecord<String, String> request = TestKafka.awaitRecord(Topics.NOTIFICATION_REQUESTS,
+                r -> r.value().contains(customerId) && r.value().contains("support-verification-link"), Duration.ofSeconds(30));
+        String link = new JsonPath(request.value()).getString("parameters.link");
+        assertThat(link).startsWith("http://localhost:8083/widget/?verify=");
+        return link.substring(link.indexOf("verify=") + "verify=".length());
+    }
+
+    private static String wrong(String code) {
+        return code.equals("000000") ? "111111" : "000000";
+    }
+}

@@ -1,0 +1,89 @@
+package org.candor.support.chat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import io.restassured.path.json.JsonPath;
+
+/** A real WebSocket client (the JDK's) that keeps every frame it receives, for tests. */
+public final class WsClient implements AutoCloseable {
+
+    private final WebSocket socket;
+    private final List<JsonPath> frames = new CopyOnWriteArrayList<>();
+
+    private WsClient(URI uri) throws Exception {
+        StringBuilder partial = new StringBuilder();
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    frames.add(new JsonPath(partial.toString()));
+                    partial.setLength(0);
+                }
+                webSocket.request(1);
+                return null;
+            }
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Connects to {@code uri}; an http(s) address is taken as the ws(s) one of the same server. */
+    public static WsClient connect(URI uri) throws Exception {
+        return new WsClient(URI.create(uri.toString().replaceFirst("^http", "ws")));
+    }
+
+    public void send(String json) {
+        socket.sendText(json, true).join();
+    }
+
+    /** How many frames have arrived: pass it to {@link #awaitAfter} to look only at later ones. */
+    public int mark() {
+        return frames.size();
+    }
+
+    /** The first frame received so far or within {@code timeout} that matches. */
+    public JsonPath await(Predicate<JsonPath> match, Duration timeout) {
+        return awaitAfter(0, match, timeout);
+    }
+
+    /** The first matching frame among those that arrived after {@code mark}. */
+    public JsonPath awaitAfter(int mark, Predicate<JsonPath> match, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            for (int i = mark; i < frames.size(); i++) {
+                if (match.test(frames.get(i))) {
+                    return frames.get(i);
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("No matching frame within " + timeout + "; received " + frames.stream()
+                .map(JsonPath::prettify).toList());
+    }
+
+    public JsonPath await(String type, Duration timeout) {
+        return await(frame -> type.equals(frame.getString("type")), timeout);
+    }
+
+    public boolean received(Predicate<JsonPath> match) {
+        return frames.stream().anyMatch(match);
+    }
+
+    @Override
+    public void close() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
+    }
+}
