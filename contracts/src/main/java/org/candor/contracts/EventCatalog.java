@@ -24,8 +24,10 @@ import org.candor.contracts.incident.IncidentPhaseChanged;
 import org.candor.contracts.incident.RiskAssessed;
 import org.candor.contracts.incident.StatusUpdateOverdue;
 import org.candor.contracts.incident.StatusUpdatePublished;
+import org.candor.contracts.notification.NotificationCompleted;
 import org.candor.contracts.notification.NotificationDelivered;
 import org.candor.contracts.notification.NotificationFailed;
+import org.candor.contracts.notification.NotificationProgressReported;
 import org.candor.contracts.notification.NotificationRequested;
 import org.candor.contracts.support.ClaimDecided;
 import org.candor.contracts.support.OfferGranted;
@@ -65,6 +67,10 @@ public final class EventCatalog {
             new EventType(NotificationDelivered.TYPE, Topics.NOTIFICATION_EVENTS, "delivery",
                     NotificationDelivered.class),
             new EventType(NotificationFailed.TYPE, Topics.NOTIFICATION_EVENTS, "delivery", NotificationFailed.class),
+            new EventType(NotificationProgressReported.TYPE, Topics.NOTIFICATION_EVENTS, "notification-message",
+                    NotificationProgressReported.class),
+            new EventType(NotificationCompleted.TYPE, Topics.NOTIFICATION_EVENTS, "notification-message",
+                    NotificationCompleted.class),
             // support-service: tickets
             new EventType(TicketOpened.TYPE, Topics.SUPPORT_TICKETS, "ticket", TicketOpened.class),
             new EventType(TicketResolved.TYPE, Topics.SUPPORT_TICKETS, "ticket", TicketResolved.class),

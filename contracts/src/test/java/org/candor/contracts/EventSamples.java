@@ -26,8 +26,10 @@ import org.candor.contracts.incident.RiskAssessed;
 import org.candor.contracts.incident.Severity;
 import org.candor.contracts.incident.StatusUpdateOverdue;
 import org.candor.contracts.incident.StatusUpdatePublished;
+import org.candor.contracts.notification.NotificationCompleted;
 import org.candor.contracts.notification.NotificationDelivered;
 import org.candor.contracts.notification.NotificationFailed;
+import org.candor.contracts.notification.NotificationProgressReported;
 import org.candor.contracts.notification.NotificationRequested;
 import org.candor.contracts.support.ClaimDecided;
 import org.candor.contracts.support.OfferGranted;
@@ -81,6 +83,12 @@ final class EventSamples {
                     "breach-notice", "EMAIL", "smtp", AWARE.plusSeconds(60))),
             Map.entry(NotificationFailed.TYPE, new NotificationFailed(UUID.randomUUID(), INCIDENT, "C-1001",
                     "breach-notice", "SMS", "invalid number", AWARE.plusSeconds(60))),
+            Map.entry(NotificationProgressReported.TYPE, new NotificationProgressReported(UUID.randomUUID(), INCIDENT,
+                    UUID.randomUUID(), 1, "breach-notice", "AFFECTED", 2000, 1200, 300, 4, 1, 795,
+                    AWARE.plusSeconds(90))),
+            Map.entry(NotificationCompleted.TYPE, new NotificationCompleted(UUID.randomUUID(), INCIDENT,
+                    UUID.randomUUID(), 1, "breach-notice", "AFFECTED", 2000, 1990, 1500, 8, 2, 1000, 998,
+                    AWARE.plusSeconds(60), AWARE.plusSeconds(400))),
             Map.entry(TicketOpened.TYPE, new TicketOpened(UUID.randomUUID(), "HOTLINE", "breach-hotline", "HIGH",
                     INCIDENT, "C-1001", "de", AWARE.plusSeconds(7200))),
             Map.entry(TicketResolved.TYPE, new TicketResolved(UUID.randomUUID(), "CHAT", "breach-hotline", INCIDENT,
