@@ -24,4 +24,23 @@ public interface IncidentConfig {
     /** How often promised status updates are checked for being overdue. */
     @WithDefault("30s")
     Duration overdueCheckInterval();
+
+    /** The public address of this service, used in feed and confirmation links. */
+    @WithDefault("http://localhost:8081")
+    String publicBaseUrl();
+
+    /** How customers reach support, shown on the status page. */
+    Support support();
+
+    /** Support contact shown to the public. */
+    interface Support {
+
+        /** The hotline number, in international format. */
+        @WithDefault("+1 555 0100")
+        String hotline();
+
+        /** Where the live chat widget lives. */
+        @WithDefault("http://localhost:8083/chat")
+        String chatUrl();
+    }
 }
