@@ -73,7 +73,7 @@ final class EventSamples {
             Map.entry(AffectedCustomerRemoved.TYPE, new AffectedCustomerRemoved(INCIDENT, "C-1001", AWARE)),
             Map.entry(CustomerErased.TYPE, new CustomerErased("C-1001", AWARE)),
             Map.entry(PublicSubscriberConfirmed.TYPE, new PublicSubscriberConfirmed("S-1", "reader@example.org", null,
-                    "de", AWARE)),
+                    "de", AWARE, "https://status.example.org/status/subscriptions/unsubscribe?token=abc.def")),
             Map.entry(PublicSubscriberRemoved.TYPE, new PublicSubscriberRemoved("S-1", AWARE)),
             Map.entry(NotificationRequested.TYPE, new NotificationRequested(UUID.randomUUID(), "compliance:reminder:1",
                     "compliance-service", "dpo-deadline-reminder", INCIDENT,

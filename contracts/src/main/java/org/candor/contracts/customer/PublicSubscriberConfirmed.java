@@ -12,9 +12,10 @@ import org.candor.contracts.CandorEvent;
  * @param email the confirmed address, or null
  * @param phone the confirmed E.164 number, or null
  * @param locale the language the subscriber reads
+ * @param unsubscribeUrl the signed link every message to this subscriber must carry
  */
 public record PublicSubscriberConfirmed(String subscriberId, String email, String phone, String locale,
-        Instant confirmedAt) implements CandorEvent {
+        Instant confirmedAt, String unsubscribeUrl) implements CandorEvent {
 
     public static final String TYPE = "candor.public-subscriber.confirmed.v1";
 
