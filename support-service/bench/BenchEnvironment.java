@@ -54,10 +54,10 @@ public class BenchEnvironment {
                            'Seeded question ' || i,
                            'C-' || (i % 400000),
                            (array['en','de','fr'])[1 + i % 3],
-                           now() - make_interval(secs => (%d - i) * 60),
-                           now() - make_interval(secs => (%d - i) * 60),
-                           null, null, null, i %% 10 = 0
-                    from generate_series(1, %d) as i""".formatted(count, count, count));
+                           now() - make_interval(secs => (COUNT - i) * 60),
+                           now() - make_interval(secs => (COUNT - i) * 60),
+                           null, null, null, i % 10 = 0
+                    from generate_series(1, COUNT) as i""".replace("COUNT", String.valueOf(count)));
             statement.execute("analyze ticket");
         }
     }

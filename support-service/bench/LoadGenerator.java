@@ -127,7 +127,18 @@ public class LoadGenerator {
                 return null;
             }));
         }
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        try {
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // Requests still open 30 s after the last was due count as failed, with the latency so far.
+            long now = System.nanoTime();
+            List<Result> finished = new ArrayList<>(results);
+            for (long i = finished.size(); i < total; i++) {
+                finished.add(new Result("unfinished", (now - start - i * intervalNanos) / 1000, -2));
+            }
+            inFlight.forEach(future -> future.cancel(true));
+            return finished;
+        }
         return new ArrayList<>(results);
     }
 

@@ -122,7 +122,7 @@ public class TicketService {
             assignment.autoAssign(ticket, queue, now).ifPresent(agent -> history(ticket, "system", "ASSIGNED",
                     "assignee=" + agent + " (round-robin)", now));
         }
-        Log.infof("Opened ticket %s (%s, queue %s)", ticket.id, ticket.channel, ticket.queue);
+        Log.debugf("Opened ticket %s (%s, queue %s)", ticket.id, ticket.channel, ticket.queue);
         return ticket;
     }
 
