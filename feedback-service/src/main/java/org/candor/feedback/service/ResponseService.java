@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +61,8 @@ public class ResponseService {
     }
 
     static final int MAX_TEXT = 2000;
+    /** Rows per rollup key that concurrent submissions spread over. */
+    static final int ROLLUP_SHARDS = 16;
     private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {
     };
 
@@ -235,7 +238,6 @@ public class ResponseService {
         Instant now = clock.instant();
         response.submittedAt = now;
         invitation.answeredAt = now;
-        addToRollup(response);
         outbox.record(new ResponseReceived(response.id, response.surveyId, response.surveyVersion, response.incidentId,
                 response.wave, response.locale, response.country, response.segment, response.channel,
                 toInteger(response.nps), toInteger(response.csat), toInteger(response.trust), now), now);
@@ -256,16 +258,18 @@ public class ResponseService {
                 Log.infof("Follow-up %s requested for response %s", followUp.followUpId(), response.id);
             }
         }
+        // Last, so the rollup row stays locked only until the commit right after.
+        addToRollup(response);
         Log.infof("Response %s submitted to survey %s", response.id, response.surveyId);
     }
 
     private void addToRollup(SurveyResponse response) {
         entityManager.createNativeQuery("""
                 insert into response_rollup (survey_id, incident_id, wave, day, locale, country, segment, channel,
-                    responses, nps_counts, csat_counts, trust_counts)
-                values (:survey, :incident, :wave, :day, :locale, :country, :segment, :channel, 1,
+                    shard, responses, nps_counts, csat_counts, trust_counts)
+                values (:survey, :incident, :wave, :day, :locale, :country, :segment, :channel, :shard, 1,
                     cast(:nps as int[]), cast(:csat as int[]), cast(:trust as int[]))
-                on conflict (survey_id, incident_id, wave, day, locale, country, segment, channel) do update set
+                on conflict (survey_id, incident_id, wave, day, locale, country, segment, channel, shard) do update set
                     responses = response_rollup.responses + 1,
                     nps_counts = array(select a + b from unnest(response_rollup.nps_counts, excluded.nps_counts)
                         with ordinality as t(a, b, n) order by n),
@@ -281,6 +285,7 @@ public class ResponseService {
                 .setParameter("country", response.country)
                 .setParameter("segment", response.segment)
                 .setParameter("channel", response.channel)
+                .setParameter("shard", (short) ThreadLocalRandom.current().nextInt(ROLLUP_SHARDS))
                 .setParameter("nps", oneHot(response.nps, 0, 10))
                 .setParameter("csat", oneHot(response.csat, 1, 5))
                 .setParameter("trust", oneHot(response.trust, 1, 5))

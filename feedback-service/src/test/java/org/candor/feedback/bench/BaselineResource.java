@@ -1,0 +1,33 @@
+package org.candor.feedback.bench;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.candor.platform.security.Roles;
+
+/** Trivial endpoints measured next to the real ones, so the benchmark reports a ratio, not a drifting number. */
+@Path("/bench/baseline")
+public class BaselineResource {
+
+    /** Same HTTP stack and bearer-token check as the statistics, no work. */
+    @GET
+    @RolesAllowed({Roles.ANALYST})
+    @Produces(MediaType.APPLICATION_JSON)
+    public String read() {
+        return "[]";
+    }
+
+    /** Same form decoding as a survey submission, no work. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public String submit(@FormParam("q.nps") String nps) {
+        return "<p>" + (nps == null ? "" : "ok") + "</p>";
+    }
+}
