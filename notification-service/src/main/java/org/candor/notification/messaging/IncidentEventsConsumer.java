@@ -5,7 +5,11 @@ import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.candor.contracts.incident.IncidentDeclared;
+import org.candor.contracts.incident.IncidentDetailsChanged;
+import org.candor.contracts.incident.RiskAssessed;
+import org.candor.contracts.incident.StatusUpdatePublished;
 import org.candor.notification.service.KnownIncidentService;
+import org.candor.notification.service.MessageService;
 import org.candor.platform.inbox.Inbox;
 import org.candor.platform.messaging.EventDecoder;
 import org.candor.platform.messaging.KnownEventTypes;
@@ -15,7 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * Applies incident-service's events, each once: the inbox mark, the change and any outgoing event
+ * Applies incident-service's events, each once (facts the breach notice needs, and status updates
+ * to fan out): the inbox mark, the change and any outgoing event
  * commit together, and the record is acknowledged after that. A failure goes to the dead-letter topic.
  */
 @ApplicationScoped
@@ -27,11 +32,13 @@ public class IncidentEventsConsumer {
     private final Inbox inbox;
     private final EventDecoder decoder;
     private final KnownIncidentService incidents;
+    private final MessageService messages;
 
-    IncidentEventsConsumer(Inbox inbox, EventDecoder decoder, KnownIncidentService incidents) {
+    IncidentEventsConsumer(Inbox inbox, EventDecoder decoder, KnownIncidentService incidents, MessageService messages) {
         this.inbox = inbox;
         this.decoder = decoder;
         this.incidents = incidents;
+        this.messages = messages;
     }
 
     @Incoming(CHANNEL)
@@ -44,6 +51,9 @@ public class IncidentEventsConsumer {
         }
         switch (event.type()) {
             case IncidentDeclared.TYPE -> incidents.recordDeclared(decoder.decode(event, IncidentDeclared.class));
+            case IncidentDetailsChanged.TYPE -> incidents.recordDetails(decoder.decode(event, IncidentDetailsChanged.class));
+            case RiskAssessed.TYPE -> incidents.recordRisk(decoder.decode(event, RiskAssessed.class));
+            case StatusUpdatePublished.TYPE -> messages.statusUpdatePublished(decoder.decode(event, StatusUpdatePublished.class));
             default -> KnownEventTypes.requireCatalogued(event);
         }
     }

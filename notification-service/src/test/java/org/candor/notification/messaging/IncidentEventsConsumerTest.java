@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.candor.contracts.Topics;
 import org.candor.contracts.incident.IncidentDeclared;
+import org.candor.notification.support.ProvidersTestResource;
 import org.candor.platform.security.Roles;
 import org.candor.testsupport.CandorTestResource;
 import org.candor.testsupport.TestEvents;
@@ -23,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(CandorTestResource.class)
+@WithTestResource(ProvidersTestResource.class)
 class IncidentEventsConsumerTest {
 
     private static final String DEAD_LETTERS = Topics.deadLetter("notification");

@@ -1,0 +1,119 @@
+package org.candor.notification.client;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.candor.notification.config.NotificationConfig;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+
+/**
+ * The two SMS providers, each behind its own timeout, a quick retry with exponential backoff and
+ * jitter, a circuit breaker, a concurrency cap and a rate limit. Transient failures (connect
+ * errors, timeouts, 429, 5xx) count against the breaker; a refusal of the number does not.
+ * {@link SmsClient} chooses between them.
+ */
+@ApplicationScoped
+public class SmsGatewayClient {
+
+    public static final String PRIMARY = "sms-primary";
+    public static final String SECONDARY = "sms-secondary";
+
+    private final Provider primary;
+    private final Provider secondary;
+    private final NotificationConfig config;
+
+    SmsGatewayClient(NotificationConfig config) {
+        this.config = config;
+        this.primary = new Provider(PRIMARY, config.sms().primary());
+        this.secondary = new Provider(SECONDARY, config.sms().secondary());
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = TransientDeliveryException.class,
+            abortOn = PermanentDeliveryException.class)
+    @ExponentialBackoff
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            failOn = TransientDeliveryException.class, skipOn = PermanentDeliveryException.class)
+    public SendResult viaPrimary(UUID idempotencyKey, String to, String body) {
+        return primary.send(idempotencyKey, to, body);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = TransientDeliveryException.class,
+            abortOn = PermanentDeliveryException.class)
+    @ExponentialBackoff
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
+            failOn = TransientDeliveryException.class, skipOn = PermanentDeliveryException.class)
+    public SendResult viaSecondary(UUID idempotencyKey, String to, String body) {
+        return secondary.send(idempotencyKey, to, body);
+    }
+
+    private final class Provider {
+
+        private final String name;
+        private final NotificationConfig.Provider settings;
+        private final TwilioRestClient client;
+        private final String authorization;
+        private final Semaphore concurrency;
+        private final RateLimiter rate;
+
+        Provider(String name, NotificationConfig.Provider settings) {
+            this.name = name;
+            this.settings = settings;
+            this.client = QuarkusRestClientBuilder.newBuilder()
+                    .baseUri(URI.create(settings.url()))
+                    .connectTimeout(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .readTimeout(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .build(TwilioRestClient.class);
+            this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+                    (settings.accountSid() + ":" + settings.authToken()).getBytes(StandardCharsets.UTF_8));
+            this.concurrency = new Semaphore(settings.concurrency());
+            this.rate = new RateLimiter(settings.ratePerSecond());
+        }
+
+        SendResult send(UUID idempotencyKey, String to, String body) {
+            concurrency.acquireUninterruptibly();
+            try {
+                rate.acquire();
+                TwilioRestClient.TwilioMessage message = client.send(settings.accountSid(), authorization,
+                        idempotencyKey.toString(), to, config.sms().from(), body,
+                        config.sms().statusCallbackUrl().orElse(null));
+                return new SendResult(name, message == null || message.sid() == null ? idempotencyKey.toString()
+                        : message.sid());
+            } catch (WebApplicationException e) {
+                int status = e.getResponse().getStatus();
+                if (status == 429 || status >= 500) {
+                    throw new TransientDeliveryException(name + " answered " + status, e);
+                }
+                throw new PermanentDeliveryException(name + " refused the message: " + status + " " + errorOf(e));
+            } catch (ProcessingException e) {
+                throw new TransientDeliveryException(name + " unreachable: " + e.getClass().getSimpleName(), e);
+            } finally {
+                concurrency.release();
+            }
+        }
+
+        private static String errorOf(WebApplicationException e) {
+            try {
+                String body = e.getResponse().readEntity(String.class);
+                java.util.regex.Matcher code = java.util.regex.Pattern.compile("\"code\"\\s*:\\s*(\\d+)").matcher(body);
+                return code.find() ? "(provider error " + code.group(1) + ")" : "";
+            } catch (RuntimeException unreadable) {
+                return "";
+            }
+        }
+    }
+}

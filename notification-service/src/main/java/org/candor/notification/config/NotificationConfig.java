@@ -1,0 +1,151 @@
+package org.candor.notification.config;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How notification-service fans out, renders and delivers. */
+@ConfigMapping(prefix = "candor.notification")
+public interface NotificationConfig {
+
+    /** Whether this instance runs the fan-out and delivery workers (off for an API-only replica). */
+    @WithDefault("true")
+    boolean workersEnabled();
+
+    /** Recipients handled per fan-out transaction (two deliveries each at most). */
+    @WithDefault("5000")
+    int fanOutChunk();
+
+    /** How often idle workers look for due work they were not woken for. */
+    @WithDefault("200ms")
+    Duration pollInterval();
+
+    /** How long a claimed delivery stays reserved for its worker; after that it is sent again. */
+    @WithDefault("2m")
+    Duration lease();
+
+    /** How many attempts a delivery gets before it is FAILED. */
+    @WithDefault("6")
+    int maxAttempts();
+
+    /** The first retry's delay; each later one doubles it, with up to half of it again as random jitter. */
+    @WithDefault("5s")
+    Duration retryBase();
+
+    /** The longest delay between two attempts. */
+    @WithDefault("15m")
+    Duration retryMax();
+
+    /** How often progress events are published for messages still being delivered. */
+    @WithDefault("10s")
+    Duration progressInterval();
+
+    /** Where the organisation's data-protection officer can be reached (printed in the breach notice). */
+    @WithDefault("dpo@example.org")
+    String dpoContact();
+
+    /** The organisation's name as messages sign it. */
+    @WithDefault("Candor Demo GmbH")
+    String organisation();
+
+    /** The public status page, linked from every update. */
+    @WithDefault("https://status.example.org")
+    String statusPageUrl();
+
+    /** Time zone of a recipient whose country is unknown. */
+    @WithDefault("UTC")
+    String defaultTimeZone();
+
+    QuietHours quietHours();
+
+    Email email();
+
+    Sms sms();
+
+    /** Non-urgent SMS wait until the end of quiet hours in the recipient's time zone. */
+    interface QuietHours {
+
+        /** Local time at which quiet hours begin. */
+        @WithDefault("21:00")
+        LocalTime start();
+
+        /** Local time at which quiet hours end. */
+        @WithDefault("08:00")
+        LocalTime end();
+    }
+
+    interface Email {
+
+        /** The sender address. */
+        @WithDefault("Candor <notifications@candor.local>")
+        String from();
+
+        /** Domain part of the Message-ID derived from each delivery's idempotency key. */
+        @WithDefault("notification.candor.local")
+        String messageIdDomain();
+
+        /** Messages handed to SMTP at the same time. */
+        @WithDefault("16")
+        int concurrency();
+
+        /** Messages per second at most (0: no limit). */
+        @WithDefault("0")
+        int ratePerSecond();
+
+        /** Deliveries claimed per worker round. */
+        @WithDefault("200")
+        int batch();
+
+        /** Signs bounce and delivery receipts posted to {@code /api/receipts/email} (HMAC-SHA256 of the body). */
+        @WithDefault("local-receipt-secret")
+        String receiptSecret();
+    }
+
+    interface Sms {
+
+        /** The number or sender id messages come from. */
+        @WithDefault("+15005550006")
+        String from();
+
+        /** Where providers post delivery receipts (Twilio's StatusCallback); none when empty. */
+        Optional<String> statusCallbackUrl();
+
+        /** Deliveries claimed per worker round. */
+        @WithDefault("200")
+        int batch();
+
+        Provider primary();
+
+        Provider secondary();
+    }
+
+    /** One Twilio-shaped SMS gateway. */
+    interface Provider {
+
+        /** Base URL, e.g. {@code https://api.twilio.com}. */
+        String url();
+
+        /** Account SID (the user of basic auth and part of the path). */
+        @WithDefault("AC00000000000000000000000000000000")
+        String accountSid();
+
+        /** Auth token (the password of basic auth; also signs status callbacks). */
+        @WithDefault("local-auth-token")
+        String authToken();
+
+        /** Requests in flight at the same time. */
+        @WithDefault("16")
+        int concurrency();
+
+        /** Requests per second at most (0: no limit). */
+        @WithDefault("0")
+        int ratePerSecond();
+
+        /** How long one request may take. */
+        @WithDefault("5s")
+        Duration timeout();
+    }
+}

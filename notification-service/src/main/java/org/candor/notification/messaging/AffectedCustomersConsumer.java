@@ -1,0 +1,71 @@
+package org.candor.notification.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.candor.contracts.customer.AffectedCustomerAdded;
+import org.candor.contracts.customer.AffectedCustomerRemoved;
+import org.candor.contracts.customer.AffectedCustomerUpdated;
+import org.candor.contracts.customer.CustomerErased;
+import org.candor.contracts.customer.PublicSubscriberConfirmed;
+import org.candor.contracts.customer.PublicSubscriberRemoved;
+import org.candor.notification.service.RecipientService;
+import org.candor.platform.inbox.Inbox;
+import org.candor.platform.messaging.EventDecoder;
+import org.candor.platform.messaging.KnownEventTypes;
+import org.candor.platform.messaging.ReceivedEvent;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Keeps the recipient projection from incident-service's affected-customer topic (the only topic
+ * with contact details): customers per incident, public subscribers, and erasures.
+ */
+@ApplicationScoped
+public class AffectedCustomersConsumer {
+
+    /** The incoming channel of {@code candor.incident.affected-customers}. */
+    public static final String CHANNEL = "affected-customers";
+
+    private final Inbox inbox;
+    private final EventDecoder decoder;
+    private final RecipientService recipients;
+
+    AffectedCustomersConsumer(Inbox inbox, EventDecoder decoder, RecipientService recipients) {
+        this.inbox = inbox;
+        this.decoder = decoder;
+        this.recipients = recipients;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        ReceivedEvent event = ReceivedEvent.from(record);
+        if (!inbox.firstDelivery(event.id())) {
+            return;
+        }
+        switch (event.type()) {
+            case AffectedCustomerAdded.TYPE -> {
+                AffectedCustomerAdded added = decoder.decode(event, AffectedCustomerAdded.class);
+                recipients.customerAffected(added.incidentId(), added.customer());
+            }
+            case AffectedCustomerUpdated.TYPE -> {
+                AffectedCustomerUpdated updated = decoder.decode(event, AffectedCustomerUpdated.class);
+                recipients.customerAffected(updated.incidentId(), updated.customer());
+            }
+            case AffectedCustomerRemoved.TYPE -> {
+                AffectedCustomerRemoved removed = decoder.decode(event, AffectedCustomerRemoved.class);
+                recipients.customerRemoved(removed.incidentId(), removed.customerId());
+            }
+            case CustomerErased.TYPE -> recipients.erase(decoder.decode(event, CustomerErased.class).customerId());
+            case PublicSubscriberConfirmed.TYPE ->
+                recipients.subscriberConfirmed(decoder.decode(event, PublicSubscriberConfirmed.class));
+            case PublicSubscriberRemoved.TYPE ->
+                recipients.subscriberRemoved(decoder.decode(event, PublicSubscriberRemoved.class).subscriberId());
+            default -> KnownEventTypes.requireCatalogued(event);
+        }
+    }
+}

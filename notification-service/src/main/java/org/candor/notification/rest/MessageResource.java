@@ -1,0 +1,71 @@
+package org.candor.notification.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.candor.notification.domain.Delivery;
+import org.candor.notification.domain.DeliveryStatus;
+import org.candor.notification.service.ProgressService;
+import org.candor.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.panache.common.Sort;
+
+/** Messages (status update revisions per audience, requests), their progress and their deliveries. */
+@Path("/api/messages")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Messages and deliveries")
+@RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.COMPLIANCE_OFFICER})
+public class MessageResource {
+
+    /** One delivery's state and attempts; no contact details. */
+    public record DeliveryView(UUID id, UUID messageId, String recipientId, String channel, DeliveryStatus status,
+            int attempts, Instant nextAttemptAt, String provider, String lastError, Instant sentAt, Instant finishedAt) {
+
+        static DeliveryView of(Delivery d) {
+            return new DeliveryView(d.id, d.messageId, d.recipientId, d.channel.name(), d.status, d.attempts,
+                    d.nextAttemptAt, d.provider, d.lastError, d.sentAt, d.finishedAt);
+        }
+    }
+
+    private final ProgressService progress;
+
+    MessageResource(ProgressService progress) {
+        this.progress = progress;
+    }
+
+    @GET
+    public List<ProgressService.Progress> ofIncident(@QueryParam("incidentId") @NotNull UUID incidentId,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return progress.ofIncident(incidentId, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    public ProgressService.Progress get(@PathParam("id") UUID id) {
+        return progress.of(id).orElseThrow(() -> new NotFoundException("No message " + id));
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    public List<DeliveryView> deliveries(@PathParam("id") UUID id, @QueryParam("status") DeliveryStatus status,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        var query = status == null ? Delivery.<Delivery>find("messageId", Sort.by("id"), id)
+                : Delivery.<Delivery>find("messageId = ?1 and status = ?2", Sort.by("id"), id, status);
+        return query.page(0, limit).list().stream().map(DeliveryView::of).toList();
+    }
+}

@@ -1,0 +1,61 @@
+package org.candor.notification.rest;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.candor.contracts.notification.NotificationRequested;
+import org.candor.notification.service.MessageService;
+import org.candor.notification.service.RequestRejectedException;
+import org.candor.platform.rest.Problem;
+import org.candor.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The same notification request as on {@code candor.notification.requests}, over HTTP for staff
+ * tools: 202 with the message id, 200 when the idempotency key was seen before, 400 problem+json
+ * naming each invalid field.
+ */
+@Path("/api/notifications")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Notification requests")
+@RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.COMPLIANCE_OFFICER, Roles.SUPPORT_SUPERVISOR})
+public class NotificationResource {
+
+    private final MessageService messages;
+
+    NotificationResource(MessageService messages) {
+        this.messages = messages;
+    }
+
+    @POST
+    public Response request(NotificationRequested body) {
+        if (body == null) {
+            throw new RequestRejectedException(java.util.List.of(Problem.FieldError.field("", "the body is missing")));
+        }
+        NotificationRequested request = body.requestId() != null ? body
+                : new NotificationRequested(UUID.randomUUID(), body.idempotencyKey(), body.requestedBy(),
+                        body.messageType(), body.incidentId(), body.recipient(), body.parameters(), body.mandatory(),
+                        body.urgent());
+        var created = QuarkusTransaction.requiringNew().call(() -> messages.requested(request));
+        return created.map(id -> Response.accepted(Map.of("messageId", id)).location(URI.create("/api/messages/" + id))
+                .build()).orElseGet(() -> Response.ok(Map.of("duplicate", true)).build());
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(RequestRejectedException e) {
+        return Problem.invalid("The notification request cannot be sent", e.errors()).toResponse();
+    }
+}

@@ -1,0 +1,250 @@
+package org.candor.notification.service;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.candor.contracts.CandorEvent;
+import org.candor.contracts.notification.NotificationDelivered;
+import org.candor.contracts.notification.NotificationFailed;
+import org.candor.notification.config.NotificationConfig;
+import org.candor.notification.domain.Channel;
+import org.candor.notification.domain.Message;
+import org.candor.notification.domain.Recipient;
+import org.candor.platform.outbox.Outbox;
+import org.hibernate.Session;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The delivery table as the workers use it, in plain JDBC for speed: claim due deliveries with
+ * {@code FOR UPDATE SKIP LOCKED}, and record a batch of outcomes together with their outcome events
+ * in one transaction.
+ */
+@ApplicationScoped
+public class DeliveryStore {
+
+    /** A claimed delivery with what it takes to render and send it. */
+    public record Claimed(UUID id, MessageView message, Channel channel, String locale, int attempts,
+            String recipientId, String name, String address) {
+
+        /** The customer id for outcome events: subscribers and direct addresses are not customers. */
+        public String customerId() {
+            return recipientId == null || recipientId.startsWith(Recipient.SUBSCRIBER_PREFIX) ? null : recipientId;
+        }
+    }
+
+    /** What a worker needs of a message; cached, since a message's content never changes. */
+    public record MessageView(UUID id, String type, UUID incidentId, org.candor.notification.domain.MessageContent content) {
+    }
+
+    /** What became of one claimed delivery. */
+    public record Outcome(Claimed delivery, Kind kind, String provider, String reference, String error, Instant at,
+            Instant retryAt) {
+
+        public enum Kind {
+            SENT, RETRY, FAILED, RELEASED
+        }
+    }
+
+    private final EntityManager entityManager;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final NotificationConfig config;
+    private final Map<UUID, MessageView> messages = new ConcurrentHashMap<>();
+
+    DeliveryStore(EntityManager entityManager, Outbox outbox, Clock clock, NotificationConfig config) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Claims up to {@code limit} due deliveries of {@code channel}: IN_FLIGHT, one more attempt, a lease. */
+    public List<Claimed> claim(Channel channel, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.instant();
+            List<Object[]> rows = new ArrayList<>();
+            session().doWork(connection -> {
+                try (PreparedStatement claim = connection.prepareStatement("update delivery d set status = 'IN_FLIGHT',"
+                        + " attempts = d.attempts + 1, lease_until = ? from (select id from delivery where status = 'QUEUED'"
+                        + " and channel = ? and next_attempt_at <= ? order by next_attempt_at limit ? for update skip locked) c"
+                        + " where d.id = c.id returning d.id, d.message_id, d.locale, d.attempts, d.recipient_id, d.address")) {
+                    claim.setTimestamp(1, Timestamp.from(now.plus(config.lease())));
+                    claim.setString(2, channel.name());
+                    claim.setTimestamp(3, Timestamp.from(now));
+                    claim.setInt(4, limit);
+                    try (ResultSet result = claim.executeQuery()) {
+                        while (result.next()) {
+                            rows.add(new Object[] {result.getObject(1), result.getObject(2), result.getString(3),
+                                    result.getInt(4), result.getString(5), result.getString(6)});
+                        }
+                    }
+                }
+            });
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            Map<String, String[]> contacts = contacts(rows.stream().map(row -> (String) row[4])
+                    .filter(java.util.Objects::nonNull).distinct().toList());
+            List<Claimed> claimed = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                String recipientId = (String) row[4];
+                String[] contact = recipientId == null ? null : contacts.get(recipientId);
+                String address = recipientId == null ? (String) row[5]
+                        : contact == null ? null : channel == Channel.EMAIL ? contact[1] : contact[2];
+                claimed.add(new Claimed((UUID) row[0], message((UUID) row[1]), channel, (String) row[2], (Integer) row[3],
+                        recipientId, contact == null ? null : contact[0], address));
+            }
+            return claimed;
+        });
+    }
+
+    private Map<String, String[]> contacts(List<String> ids) {
+        Map<String, String[]> contacts = new HashMap<>();
+        if (ids.isEmpty()) {
+            return contacts;
+        }
+        session().doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select id, name, email, phone from recipient where id = any(?)")) {
+                select.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        contacts.put(result.getString(1),
+                                new String[] {result.getString(2), result.getString(3), result.getString(4)});
+                    }
+                }
+            }
+        });
+        return contacts;
+    }
+
+    private MessageView message(UUID id) {
+        return messages.computeIfAbsent(id, key -> {
+            Message message = entityManager.find(Message.class, key);
+            return new MessageView(message.id, message.messageType, message.incidentId, message.content);
+        });
+    }
+
+    /**
+     * Records outcomes and their events in one transaction. Only deliveries still IN_FLIGHT change:
+     * one that recovery handed to another worker in the meantime keeps that worker's result.
+     */
+    public void record(List<Outcome> outcomes) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<CandorEvent> events = new ArrayList<>();
+            List<Outcome> sent = new ArrayList<>();
+            session().doWork(connection -> {
+                try (PreparedStatement markSent = connection.prepareStatement("update delivery d set status = 'SENT',"
+                        + " provider = v.provider, provider_ref = v.ref, sent_at = v.at, lease_until = null, last_error = null"
+                        + " from (select unnest(?::uuid[]) id, unnest(?::varchar[]) provider, unnest(?::varchar[]) ref,"
+                        + " unnest(?::timestamptz[]) at) v where d.id = v.id and d.status = 'IN_FLIGHT' returning d.id");
+                        PreparedStatement retry = connection.prepareStatement("update delivery set status = 'QUEUED',"
+                                + " next_attempt_at = ?, lease_until = null, last_error = ? where id = ? and status = 'IN_FLIGHT'");
+                        PreparedStatement fail = connection.prepareStatement("update delivery set status = 'FAILED',"
+                                + " finished_at = ?, lease_until = null, last_error = ? where id = ? and status = 'IN_FLIGHT'");
+                        PreparedStatement release = connection.prepareStatement("update delivery set status = 'QUEUED',"
+                                + " attempts = greatest(attempts - 1, 0), lease_until = null where id = ? and status = 'IN_FLIGHT'")) {
+                    List<Outcome> toMark = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.SENT).toList();
+                    if (!toMark.isEmpty()) {
+                        markSent.setArray(1, array(connection, "uuid", toMark.stream().map(o -> o.delivery().id()).toArray()));
+                        markSent.setArray(2, array(connection, "varchar", toMark.stream().map(Outcome::provider).toArray()));
+                        markSent.setArray(3, array(connection, "varchar", toMark.stream().map(Outcome::reference).toArray()));
+                        markSent.setArray(4, array(connection, "timestamptz",
+                                toMark.stream().map(o -> o.at().toString()).toArray()));
+                        java.util.Set<UUID> marked = new java.util.HashSet<>();
+                        try (ResultSet result = markSent.executeQuery()) {
+                            while (result.next()) {
+                                marked.add((UUID) result.getObject(1));
+                            }
+                        }
+                        toMark.stream().filter(o -> marked.contains(o.delivery().id())).forEach(sent::add);
+                    }
+                    boolean retries = false;
+                    boolean failures = false;
+                    boolean releases = false;
+                    for (Outcome outcome : outcomes) {
+                        switch (outcome.kind()) {
+                            case RETRY -> {
+                                retry.setTimestamp(1, Timestamp.from(outcome.retryAt()));
+                                retry.setString(2, truncate(outcome.error()));
+                                retry.setObject(3, outcome.delivery().id());
+                                retry.addBatch();
+                                retries = true;
+                            }
+                            case FAILED -> {
+                                fail.setTimestamp(1, Timestamp.from(outcome.at()));
+                                fail.setString(2, truncate(outcome.error()));
+                                fail.setObject(3, outcome.delivery().id());
+                                fail.addBatch();
+                                failures = true;
+                            }
+                            case RELEASED -> {
+                                release.setObject(1, outcome.delivery().id());
+                                release.addBatch();
+                                releases = true;
+                            }
+                            default -> {
+                            }
+                        }
+                    }
+                    if (retries) {
+                        retry.executeBatch();
+                    }
+                    if (failures) {
+                        fail.executeBatch();
+                    }
+                    if (releases) {
+                        release.executeBatch();
+                    }
+                }
+            });
+            for (Outcome outcome : sent) {
+                Claimed d = outcome.delivery();
+                events.add(new NotificationDelivered(d.id(), d.message().incidentId(), d.customerId(), d.message().type(),
+                        d.channel().name(), outcome.provider(), outcome.at()));
+            }
+            for (Outcome outcome : outcomes) {
+                if (outcome.kind() == Outcome.Kind.FAILED) {
+                    Claimed d = outcome.delivery();
+                    events.add(new NotificationFailed(d.id(), d.message().incidentId(), d.customerId(),
+                            d.message().type(), d.channel().name(), truncate(outcome.error()), outcome.at()));
+                }
+            }
+            outbox.recordAll(events, clock.instant());
+        });
+    }
+
+    /** Deliveries whose worker vanished (a crash) go back to the queue once their lease has run out. */
+    public int recoverExpiredLeases() {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "update delivery set status = 'QUEUED', lease_until = null where status = 'IN_FLIGHT' and lease_until < :now")
+                .setParameter("now", clock.instant())
+                .executeUpdate());
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
+    }
+
+    private static Array array(java.sql.Connection connection, String type, Object[] values) throws java.sql.SQLException {
+        return connection.createArrayOf(type, values);
+    }
+
+    private static String truncate(String error) {
+        return error == null ? null : error.length() > 300 ? error.substring(0, 300) : error;
+    }
+}

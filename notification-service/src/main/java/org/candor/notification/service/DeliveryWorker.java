@@ -1,0 +1,302 @@
+package org.candor.notification.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.candor.notification.client.EmailClient;
+import org.candor.notification.client.PermanentDeliveryException;
+import org.candor.notification.client.SendResult;
+import org.candor.notification.client.SmsClient;
+import org.candor.notification.client.TransientDeliveryException;
+import org.candor.notification.config.NotificationConfig;
+import org.candor.notification.domain.Channel;
+import org.candor.notification.domain.SmsText;
+import org.candor.notification.messaging.DeliveryDeadLetters;
+import org.candor.notification.service.DeliveryStore.Claimed;
+import org.candor.notification.service.DeliveryStore.Outcome;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Sends due deliveries. Per channel a lane claims batches (IN_FLIGHT, committed), a pool of senders
+ * renders and hands each message to its provider, and one recorder commits the outcomes in batches
+ * with their events: SENT with the provider's reference, QUEUED again with exponential backoff and
+ * jitter after a transient failure, FAILED (and to the dead-letter topic) after a permanent one or
+ * the last attempt.
+ *
+ * <p>On a clean shutdown the lanes stop claiming, claimed deliveries not yet handed over go back to
+ * the queue, and every hand-off that completed is recorded before the process exits. After a crash,
+ * deliveries left IN_FLIGHT are queued again when their lease has run out: a message the provider
+ * accepted in the instant before the crash is then sent a second time, with the same Message-ID or
+ * Idempotency-Key. That window (hand-off to commit, a few milliseconds per delivery) is the one
+ * place where "exactly once" rests on the provider's deduplication.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private final NotificationConfig config;
+    private final DeliveryStore store;
+    private final TemplateRenderer renderer;
+    private final EmailClient email;
+    private final SmsClient sms;
+    private final WorkSignals signals;
+    private final DeliveryDeadLetters deadLetters;
+    private final Clock clock;
+    private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+    private final List<Lane> lanes = new ArrayList<>();
+    private final AtomicInteger unrecorded = new AtomicInteger();
+    private volatile boolean running;
+    private volatile boolean stopping;
+    private Thread recorder;
+
+    DeliveryWorker(NotificationConfig config, DeliveryStore store, TemplateRenderer renderer, EmailClient email,
+            SmsClient sms, WorkSignals signals, DeliveryDeadLetters deadLetters, Clock clock) {
+        this.config = config;
+        this.store = store;
+        this.renderer = renderer;
+        this.email = email;
+        this.sms = sms;
+        this.signals = signals;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.workersEnabled()) {
+            return;
+        }
+        int recovered = store.recoverExpiredLeases();
+        if (recovered > 0) {
+            Log.infof("Queued %d deliveries again whose worker had stopped before recording them", recovered);
+        }
+        running = true;
+        lanes.add(new Lane(Channel.EMAIL, WorkSignals.Work.EMAIL, config.email().concurrency(), config.email().batch()));
+        int smsConcurrency = config.sms().primary().concurrency() + config.sms().secondary().concurrency();
+        lanes.add(new Lane(Channel.SMS, WorkSignals.Work.SMS, smsConcurrency, config.sms().batch()));
+        lanes.forEach(Lane::start);
+        recorder = new Thread(this::recordLoop, "delivery-recorder");
+        recorder.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (!running) {
+            return;
+        }
+        stopping = true;
+        running = false;
+        for (Lane lane : lanes) {
+            lane.stop();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (unrecorded.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        recorder.interrupt();
+        Log.infof("Delivery workers stopped; %d outcomes left unrecorded", unrecorded.get());
+    }
+
+    @Scheduled(every = "10s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void recover() {
+        if (running) {
+            int recovered = store.recoverExpiredLeases();
+            if (recovered > 0) {
+                Log.infof("Queued %d deliveries again whose lease had run out", recovered);
+                signals.signal(WorkSignals.Work.EMAIL);
+                signals.signal(WorkSignals.Work.SMS);
+            }
+        }
+    }
+
+    private final class Lane implements Runnable {
+
+        private final Channel channel;
+        private final WorkSignals.Work work;
+        private final int batch;
+        private final ExecutorService senders;
+        private final Semaphore window;
+        private final Thread thread;
+
+        Lane(Channel channel, WorkSignals.Work work, int concurrency, int batch) {
+            this.channel = channel;
+            this.work = work;
+            this.batch = batch;
+            AtomicInteger count = new AtomicInteger();
+            this.senders = Executors.newFixedThreadPool(concurrency, runnable -> {
+                Thread sender = new Thread(runnable, "send-" + channel.name().toLowerCase() + "-" + count.incrementAndGet());
+                sender.setDaemon(true);
+                return sender;
+            });
+            // At most two batches claimed and not yet recorded, so a crash leaves little IN_FLIGHT.
+            this.window = new Semaphore(batch * 2);
+            this.thread = new Thread(this, "claim-" + channel.name().toLowerCase());
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        void stop() {
+            thread.interrupt();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            senders.shutdown();
+            try {
+                senders.awaitTermination(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                try {
+                    window.acquire(batch);
+                    window.release(batch);
+                    List<Claimed> claimed = store.claim(channel, batch);
+                    if (claimed.isEmpty()) {
+                        signals.await(work, config.pollInterval());
+                        continue;
+                    }
+                    for (Claimed delivery : claimed) {
+                        window.acquire();
+                        unrecorded.incrementAndGet();
+                        senders.execute(() -> {
+                            try {
+                                outcomes.add(send(delivery));
+                            } finally {
+                                window.release();
+                            }
+                        });
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    Log.errorf(e, "Claiming %s deliveries failed; trying again", channel);
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private Outcome send(Claimed delivery) {
+        Instant now = clock.instant();
+        if (stopping) {
+            return new Outcome(delivery, Outcome.Kind.RELEASED, null, null, null, now, null);
+        }
+        if (delivery.address() == null) {
+            return new Outcome(delivery, Outcome.Kind.FAILED, null, null, "recipient has no address (erased or removed)",
+                    now, null);
+        }
+        try {
+            SendResult result;
+            DeliveryStore.MessageView message = delivery.message();
+            if (delivery.channel() == Channel.EMAIL) {
+                TemplateRenderer.Email mail = renderer.email(message.type(), delivery.locale(), message.content(),
+                        delivery.name(), message.incidentId());
+                result = email.send(delivery.id(), delivery.address(), mail.subject(), mail.text(), mail.html());
+            } else {
+                SmsText text = renderer.sms(message.type(), delivery.locale(), message.content(), delivery.name(),
+                        message.incidentId());
+                result = sms.send(delivery.id(), delivery.address(), text.text());
+            }
+            return new Outcome(delivery, Outcome.Kind.SENT, result.provider(), result.reference(), null, clock.instant(),
+                    null);
+        } catch (PermanentDeliveryException e) {
+            return new Outcome(delivery, Outcome.Kind.FAILED, null, null, e.getMessage(), clock.instant(), null);
+        } catch (TransientDeliveryException | org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException e) {
+            if (delivery.attempts() >= config.maxAttempts()) {
+                return new Outcome(delivery, Outcome.Kind.FAILED, null, null,
+                        "gave up after " + delivery.attempts() + " attempts: " + e.getMessage(), clock.instant(), null);
+            }
+            return new Outcome(delivery, Outcome.Kind.RETRY, null, null, e.getMessage(), clock.instant(),
+                    clock.instant().plus(backoff(delivery.attempts())));
+        } catch (RuntimeException e) {
+            // A template that cannot render this message will not render it on a retry either.
+            Log.errorf("Delivery %s cannot be rendered: %s", delivery.id(), e.getMessage());
+            return new Outcome(delivery, Outcome.Kind.FAILED, null, null, "cannot render: " + e.getMessage(),
+                    clock.instant(), null);
+        }
+    }
+
+    /** {@code base * 2^(attempt-1)}, capped, plus up to half of that again at random. */
+    Duration backoff(int attempt) {
+        long base = config.retryBase().toMillis() << Math.min(attempt - 1, 20);
+        long capped = Math.min(base, config.retryMax().toMillis());
+        return Duration.ofMillis(capped + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+
+    private void recordLoop() {
+        List<Outcome> batch = new ArrayList<>();
+        while (running || unrecorded.get() > 0) {
+            try {
+                Outcome first = outcomes.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                outcomes.drainTo(batch, 999);
+                recordBatch(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                if (unrecorded.get() == 0) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void recordBatch(List<Outcome> batch) {
+        while (true) {
+            try {
+                store.record(batch);
+                unrecorded.addAndGet(-batch.size());
+                for (Outcome outcome : batch) {
+                    if (outcome.kind() == Outcome.Kind.FAILED) {
+                        Log.warnf("Delivery %s (%s) failed: %s", outcome.delivery().id(), outcome.delivery().channel(),
+                                outcome.error());
+                        deadLetters.send(outcome);
+                    }
+                }
+                return;
+            } catch (RuntimeException e) {
+                Log.errorf(e, "Recording %d delivery outcomes failed; retrying", batch.size());
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.candor.notification.service;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+
+import org.candor.notification.config.NotificationConfig;
+import org.candor.notification.domain.Message;
+import org.hibernate.Session;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Turns an update's message into deliveries, a chunk of recipients per transaction, in recipient id
+ * order: each chunk inserts its deliveries (ids derived from message, recipient and channel, so
+ * inserting a chunk twice adds nothing) and moves the message's cursor past it. A restart resumes
+ * at the cursor; no one is skipped and no one gets a second delivery.
+ *
+ * <p>Channels: every channel the person has an address for, minus those they opted out of unless
+ * the message is mandatory (the breach notice). Non-urgent SMS are due at the end of quiet hours in
+ * the recipient's time zone.
+ */
+@ApplicationScoped
+public class FanOutWorker implements Runnable {
+
+    private static final String CHUNK = """
+            with p as (select cast(? as timestamptz) as now, cast(? as time) as qs, cast(? as time) as qe),
+            chunk as (%s),
+            ins as (
+              insert into delivery (id, message_id, recipient_id, channel, locale, status, attempts, next_attempt_at)
+              select md5(? || '|' || c.id || '|' || ch.channel)::uuid, ?, c.id, ch.channel, c.locale, 'QUEUED', 0,
+                case when ch.channel = 'SMS' and not ? and
+                       (case when p.qs > p.qe then l.t >= p.qs or l.t < p.qe else l.t >= p.qs and l.t < p.qe end)
+                     then ((l.d + case when l.t < p.qe then 0 else 1 end) + p.qe) at time zone c.time_zone
+                     else p.now end
+              from chunk c cross join p
+              cross join lateral (select (p.now at time zone c.time_zone)::time as t,
+                                         (p.now at time zone c.time_zone)::date as d) l
+              cross join (values ('EMAIL'), ('SMS')) ch(channel)
+              where (ch.channel = 'EMAIL' and c.email is not null and (? or not c.email_opt_out))
+                 or (ch.channel = 'SMS' and c.phone is not null and (? or not c.sms_opt_out))
+              on conflict (id) do nothing
+              returning 1)
+            select (select max(id) from chunk), (select count(*) from chunk), (select count(*) from ins)
+            """;
+    private static final String AFFECTED = "select r.id, r.email, r.phone, r.locale, r.time_zone, r.email_opt_out,"
+            + " r.sms_opt_out from incident_recipient ir join recipient r on r.id = ir.recipient_id"
+            + " where ir.incident_id = ? and ir.recipient_id > ? order by ir.recipient_id limit ?";
+    private static final String SUBSCRIBERS = "select r.id, r.email, r.phone, r.locale, r.time_zone, r.email_opt_out,"
+            + " r.sms_opt_out from recipient r where r.kind = 'SUBSCRIBER' and r.id > ? order by r.id limit ?";
+
+    private final NotificationConfig config;
+    private final EntityManager entityManager;
+    private final WorkSignals signals;
+    private final Clock clock;
+    private volatile boolean running;
+    private Thread thread;
+
+    FanOutWorker(NotificationConfig config, EntityManager entityManager, WorkSignals signals, Clock clock) {
+        this.config = config;
+        this.entityManager = entityManager;
+        this.signals = signals;
+        this.clock = clock;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (config.workersEnabled()) {
+            running = true;
+            thread = new Thread(this, "fan-out");
+            thread.start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try {
+                if (!fanOutChunk()) {
+                    signals.await(WorkSignals.Work.FAN_OUT, config.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                Log.errorf(e, "Fan-out chunk failed; trying again");
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Fans out the next chunk of the oldest unfinished message; false when there is none. */
+    boolean fanOutChunk() {
+        Boolean worked = QuarkusTransaction.requiringNew().call(() -> {
+            Object[] message = next();
+            if (message == null) {
+                return false;
+            }
+            UUID id = (UUID) message[0];
+            String sourceKey = (String) message[1];
+            UUID incidentId = (UUID) message[2];
+            String audience = (String) message[3];
+            boolean mandatory = (Boolean) message[4];
+            boolean urgent = (Boolean) message[5];
+            String cursor = message[6] == null ? "" : (String) message[6];
+            Instant now = clock.instant();
+            Object[] result = new Object[3];
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                boolean affected = Message.AFFECTED.equals(audience);
+                try (PreparedStatement chunk = connection.prepareStatement(
+                        CHUNK.formatted(affected ? AFFECTED : SUBSCRIBERS))) {
+                    int i = 1;
+                    chunk.setString(i++, now.toString());
+                    chunk.setString(i++, config.quietHours().start().toString());
+                    chunk.setString(i++, config.quietHours().end().toString());
+                    if (affected) {
+                        chunk.setObject(i++, incidentId);
+                    }
+                    chunk.setString(i++, cursor);
+                    chunk.setInt(i++, config.fanOutChunk());
+                    chunk.setString(i++, sourceKey);
+                    chunk.setObject(i++, id);
+                    chunk.setBoolean(i++, urgent);
+                    chunk.setBoolean(i++, mandatory);
+                    chunk.setBoolean(i++, mandatory);
+                    try (ResultSet rows = chunk.executeQuery()) {
+                        rows.next();
+                        result[0] = rows.getString(1);
+                        result[1] = rows.getLong(2);
+                        result[2] = rows.getLong(3);
+                    }
+                }
+            });
+            boolean done = (Long) result[1] < config.fanOutChunk();
+            entityManager.createNativeQuery("update message set fan_out_cursor = coalesce(:cursor, fan_out_cursor),"
+                    + " fanned_out_at = case when :done then cast(:now as timestamptz) else null end where id = :id")
+                    .unwrap(org.hibernate.query.NativeQuery.class)
+                    .setParameter("cursor", (String) result[0], String.class)
+                    .setParameter("done", done)
+                    .setParameter("now", now.toString())
+                    .setParameter("id", id)
+                    .executeUpdate();
+            if (done) {
+                Log.infof("Message %s fanned out", id);
+            }
+            return true;
+        });
+        if (worked) {
+            signals.signal(WorkSignals.Work.EMAIL);
+            signals.signal(WorkSignals.Work.SMS);
+        }
+        return worked;
+    }
+
+    private Object[] next() {
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> rows = entityManager.createNativeQuery("select id, source_key, incident_id, audience,"
+                + " mandatory, urgent, fan_out_cursor from message where fanned_out_at is null and audience <> 'DIRECT'"
+                + " order by created_at limit 1 for update skip locked").getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+}

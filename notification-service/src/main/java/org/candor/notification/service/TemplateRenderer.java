@@ -1,0 +1,138 @@
+package org.candor.notification.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.candor.notification.config.NotificationConfig;
+import org.candor.notification.domain.MessageContent;
+import org.candor.notification.domain.SmsText;
+
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Renders a message type in a language: {@code templates/messages/<type>.<language>.txt} holds the
+ * fragments {@code subject}, {@code text} and (for SMS types) {@code sms}; the HTML body is the plain
+ * text laid out by {@code templates/messages/layout.html}, so the two can never say different things.
+ */
+@ApplicationScoped
+public class TemplateRenderer {
+
+    /** An email's three parts. */
+    public record Email(String subject, String text, String html) {
+    }
+
+    @TemplateData
+    public record Part(String text, boolean link, boolean lineBreak) {
+    }
+
+    private static final Pattern LINK = Pattern.compile("https?://\\S+");
+
+    private final Engine engine;
+    private final NotificationConfig config;
+
+    TemplateRenderer(Engine engine, NotificationConfig config) {
+        this.engine = engine;
+        this.config = config;
+    }
+
+    public Email email(String messageType, String locale, MessageContent content, String name, UUID incidentId) {
+        String language = MessageCatalog.language(locale);
+        Template template = template(messageType, language);
+        Map<String, Object> data = data(language, content, name, incidentId);
+        String subject = fragment(template, "subject", data).replaceAll("\\s+", " ");
+        String text = fragment(template, "text", data);
+        String html = engine.getTemplate("messages/layout.html").instance()
+                .data("lang", language).data("subject", subject).data("paragraphs", paragraphs(text)).render();
+        return new Email(subject, text, html);
+    }
+
+    public SmsText sms(String messageType, String locale, MessageContent content, String name, UUID incidentId) {
+        String language = MessageCatalog.language(locale);
+        return SmsText.fit(fragment(template(messageType, language), "sms", data(language, content, name, incidentId)));
+    }
+
+    private Template template(String messageType, String language) {
+        Template template = engine.getTemplate("messages/" + messageType + "." + language + ".txt");
+        if (template == null) {
+            throw new IllegalArgumentException("No template " + messageType + " in " + language);
+        }
+        return template;
+    }
+
+    private static String fragment(Template template, String id, Map<String, Object> data) {
+        Template.Fragment fragment = template.getFragment(id);
+        if (fragment == null) {
+            throw new IllegalArgumentException("Template " + template.getId() + " has no " + id);
+        }
+        TemplateInstance instance = fragment.instance();
+        data.forEach(instance::data);
+        return instance.render().strip().replaceAll("\\n{3,}", "\n\n");
+    }
+
+    private Map<String, Object> data(String language, MessageContent content, String name, UUID incidentId) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("org", config.organisation());
+        data.put("dpo", config.dpoContact());
+        data.put("statusPage", config.statusPageUrl());
+        data.put("name", name == null || name.isBlank() ? null : name);
+        data.put("incidentId", incidentId == null ? "" : incidentId.toString());
+        data.put("title", content.title() == null ? "" : content.title());
+        data.put("summary", pick(content.summaries(), language));
+        data.put("text", pick(content.texts(), language));
+        data.put("status", Wording.status(content.status(), language));
+        List<String> categories = content.dataCategories() == null ? List.of() : content.dataCategories();
+        data.put("categories", Wording.categories(categories, language));
+        data.put("consequences", Wording.consequences(categories, language));
+        data.put("advice", Wording.advice(categories, language));
+        data.put("p", content.parameters() == null ? Map.of() : content.parameters());
+        return data;
+    }
+
+    /** The text in the language, else English, else any; empty when there is none. */
+    static String pick(Map<String, String> texts, String language) {
+        if (texts == null || texts.isEmpty()) {
+            return "";
+        }
+        for (Map.Entry<String, String> entry : texts.entrySet()) {
+            String key = entry.getKey().toLowerCase(java.util.Locale.ROOT);
+            if (key.equals(language) || key.startsWith(language + "-") || key.startsWith(language + "_")) {
+                return entry.getValue();
+            }
+        }
+        String english = texts.get(MessageCatalog.FALLBACK_LANGUAGE);
+        return english != null ? english : texts.values().iterator().next();
+    }
+
+    private static List<List<Part>> paragraphs(String text) {
+        List<List<Part>> paragraphs = new ArrayList<>();
+        for (String block : text.split("\\n\\s*\\n")) {
+            List<Part> parts = new ArrayList<>();
+            String[] lines = block.strip().split("\\n");
+            for (int i = 0; i < lines.length; i++) {
+                if (i > 0) {
+                    parts.add(new Part("", false, true));
+                }
+                Matcher matcher = LINK.matcher(lines[i]);
+                int at = 0;
+                while (matcher.find()) {
+                    parts.add(new Part(lines[i].substring(at, matcher.start()), false, false));
+                    parts.add(new Part(matcher.group(), true, false));
+                    at = matcher.end();
+                }
+                parts.add(new Part(lines[i].substring(at), false, false));
+            }
+            paragraphs.add(parts);
+        }
+        return paragraphs;
+    }
+}

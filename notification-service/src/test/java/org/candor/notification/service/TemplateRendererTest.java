@@ -1,0 +1,121 @@
+package org.candor.notification.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.candor.notification.domain.MessageContent;
+import org.candor.notification.domain.SmsText;
+import org.candor.notification.support.ProvidersTestResource;
+import org.candor.testsupport.CandorTestResource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(CandorTestResource.class)
+@WithTestResource(ProvidersTestResource.class)
+class TemplateRendererTest {
+
+    private static final UUID INCIDENT = UUID.fromString("00000000-0000-0000-0000-000000000001");
+    private static final MessageContent BREACH = new MessageContent(
+            Map.of("en", "We reset all passwords and closed the gap.", "de", "Wir haben alle Passwörter zurückgesetzt."),
+            "IDENTIFIED", "Unauthorised access to the customer portal",
+            Map.of("en", "An attacker copied customer records.", "de", "Ein Angreifer hat Kundendaten kopiert."),
+            List.of("CONTACT", "CREDENTIALS"), Map.of());
+
+    @Inject
+    TemplateRenderer renderer;
+
+    @Test
+    void englishBreachNoticeSaysWhatArticle34Requires() {
+        TemplateRenderer.Email email = renderer.email(MessageCatalog.BREACH_NOTICE, "en-GB", BREACH, "Kim", INCIDENT);
+
+        assertThat(email.subject()).isEqualTo("Important: a security incident concerns your personal data");
+        assertThat(email.text())
+                .contains("Dear Kim,")
+                // the nature of the breach
+                .contains("What happened: Unauthorised access to the customer portal. An attacker copied customer records.")
+                .contains("Data concerned: contact details, login credentials.")
+                // the likely consequences
+                .contains("Someone could try to sign in to your accounts with your credentials.")
+                // the measures taken
+                .contains("What we have done and are doing: We reset all passwords and closed the gap.")
+                // what the person should do
+                .contains("Change your password, also wherever else you use it")
+                // the data-protection officer's contact
+                .contains("Our data-protection officer answers your questions: dpo@example.org");
+    }
+
+    @Test
+    void germanBreachNoticeIsGerman() {
+        TemplateRenderer.Email email = renderer.email(MessageCatalog.BREACH_NOTICE, "de-AT", BREACH, "Kim", INCIDENT);
+
+        assertThat(email.subject()).isEqualTo("Wichtig: Ein Sicherheitsvorfall betrifft Ihre persönlichen Daten");
+        assertThat(email.text()).contains("Guten Tag Kim,")
+                .contains("Betroffene Daten: Kontaktdaten, Zugangsdaten.")
+                .contains("Was wir getan haben und tun: Wir haben alle Passwörter zurückgesetzt.")
+                .contains("Unsere Datenschutzbeauftragte beantwortet Ihre Fragen: dpo@example.org");
+    }
+
+    @Test
+    void aLanguageWithoutTemplatesFallsBackToEnglish() {
+        TemplateRenderer.Email email = renderer.email(MessageCatalog.STATUS_UPDATE, "fr-FR", BREACH, null, INCIDENT);
+
+        assertThat(email.subject()).isEqualTo("Update on the security incident: Cause identified");
+        assertThat(email.text()).startsWith("Hello,").contains("We reset all passwords and closed the gap.");
+    }
+
+    @Test
+    void htmlBodySaysTheSameAsTheTextWithEscapingAndLinks() {
+        MessageContent withMarkup = new MessageContent(Map.of("en", "Do not trust <script> mails & calls."), "MONITORING",
+                "Portal", Map.of(), List.of(), Map.of());
+
+        TemplateRenderer.Email email = renderer.email(MessageCatalog.PUBLIC_STATUS_UPDATE, "en", withMarkup, null, INCIDENT);
+
+        assertThat(email.html()).contains("Do not trust &lt;script&gt; mails &amp; calls.")
+                .contains("<a href=\"https://status.example.org\">https://status.example.org</a>")
+                .contains("<html lang=\"en\">");
+    }
+
+    @Test
+    void longUpdateSmsIsCutToOneSegmentButKeepsTheStatusPageLink() {
+        MessageContent longUpdate = new MessageContent(Map.of("en", "We have reset every password, closed the gap in the "
+                + "portal, informed the authorities and are now checking every system again with outside experts; "
+                + "we will write again tomorrow."), "MONITORING", "Portal", Map.of(), List.of(), Map.of());
+
+        SmsText sms = renderer.sms(MessageCatalog.STATUS_UPDATE, "en", longUpdate, null, INCIDENT);
+
+        assertThat(sms.encoding()).isEqualTo(SmsText.GSM7);
+        assertThat(sms.length()).isLessThanOrEqualTo(160);
+        assertThat(sms.text()).startsWith("Candor Demo GmbH update (We are monitoring): We have reset every password")
+                .endsWith(" https://status.example.org");
+    }
+
+    @Test
+    void germanSmsWithTypographicQuotesIsUcs2AndFitsSeventy() {
+        MessageContent quoted = new MessageContent(Map.of("de", "„Portal“ ist wieder sicher, bitte Passwort ändern."),
+                "RESOLVED", "Portal", Map.of(), List.of(), Map.of());
+
+        SmsText sms = renderer.sms(MessageCatalog.STATUS_UPDATE, "de", quoted, null, INCIDENT);
+
+        assertThat(sms.encoding()).isEqualTo(SmsText.UCS2);
+        assertThat(sms.text().length()).isLessThanOrEqualTo(70);
+        assertThat(sms.text()).endsWith("https://status.example.org");
+    }
+
+    @Test
+    void verificationCodeSmsCarriesTheCode() {
+        MessageContent code = new MessageContent(Map.of(), null, null, Map.of(), List.of(),
+                Map.of("code", "482913", "validMinutes", "10"));
+
+        SmsText sms = renderer.sms("support-verification-code", "de", code, null, null);
+
+        assertThat(sms.text()).isEqualTo("Candor Demo GmbH Code: 482913 (gültig 10 Min). Nicht weitergeben.");
+    }
+}
