@@ -29,6 +29,13 @@ public interface IncidentConfig {
     @WithDefault("http://localhost:8081")
     String publicBaseUrl();
 
+    /** The key that signs links sent to the public (at least 32 bytes). Never committed for production. */
+    String linkSecret();
+
+    /** Subscription requests (and code attempts) allowed per client address and minute. */
+    @WithDefault("10")
+    int subscriptionRequestsPerMinute();
+
     /** How customers reach support, shown on the status page. */
     Support support();
 
