@@ -55,6 +55,8 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    private static final String LINK_SECRET = "incident-link-secret";
+
     private final Path root;
     private final Path stateDir;
     private final Ports ports;
@@ -140,6 +142,8 @@ public final class Suite implements AutoCloseable {
         env.put("QUARKUS_MAILER_PORT", String.valueOf(ports.smtp()));
         env.put("CANDOR_SMS_PRIMARY_URL", smsPrimary.baseUrl());
         env.put("CANDOR_SMS_SECONDARY_URL", smsSecondary.baseUrl());
+        env.put("CANDOR_INCIDENT_LINK_SECRET", databasePasswords.getProperty(LINK_SECRET));
+        env.put("CANDOR_INCIDENT_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.services().get("incident-service"));
         return env;
     }
 
@@ -181,11 +185,11 @@ public final class Suite implements AutoCloseable {
             }
             SecureRandom random = new SecureRandom();
             boolean changed = false;
-            for (ServiceSpec spec : ServiceSpec.ALL) {
-                if (!passwords.containsKey(spec.database())) {
+            for (String key : secretNames()) {
+                if (!passwords.containsKey(key)) {
                     byte[] bytes = new byte[18];
                     random.nextBytes(bytes);
-                    passwords.setProperty(spec.database(), HexFormat.of().formatHex(bytes));
+                    passwords.setProperty(key, HexFormat.of().formatHex(bytes));
                     changed = true;
                 }
             }
@@ -200,6 +204,14 @@ public final class Suite implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One password per service database, and the key incident-service signs public links with. */
+    private static List<String> secretNames() {
+        List<String> names = new ArrayList<>();
+        ServiceSpec.ALL.forEach(spec -> names.add(spec.database()));
+        names.add(LINK_SECRET);
+        return names;
     }
 
     public String jdbcUrl(String database) {
