@@ -118,7 +118,7 @@ public class InvitationService {
             if (customer == null || customer.optedOutAt != null) {
                 continue;
             }
-            SurveyDefinition definition = surveys.version(invitation.surveyId, invitation.surveyVersion).definition();
+            SurveyDefinition definition = surveys.stored(invitation.surveyId, invitation.surveyVersion).definition();
             outbox.record(request(invitation, definition, REMINDER_MESSAGE), now);
             reminded++;
         }

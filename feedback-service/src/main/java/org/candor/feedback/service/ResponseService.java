@@ -97,7 +97,7 @@ public class ResponseService {
         if (invitation.openedAt == null) {
             invitation.openedAt = clock.instant();
         }
-        SurveyService.VersionedSurvey survey = surveys.version(invitation.surveyId, invitation.surveyVersion);
+        SurveyService.VersionedSurvey survey = surveys.stored(invitation.surveyId, invitation.surveyVersion);
         SurveyResponse response = SurveyResponse.<SurveyResponse>find("invitationId", invitation.id).firstResult();
         Map<String, List<String>> answers = response == null ? new LinkedHashMap<>() : read(response.answers);
         Map<String, List<String>> linked = new LinkedHashMap<>();
@@ -125,7 +125,7 @@ public class ResponseService {
             return Form.refused(access.status);
         }
         Invitation invitation = access.invitation;
-        SurveyService.VersionedSurvey survey = surveys.version(invitation.surveyId, invitation.surveyVersion);
+        SurveyService.VersionedSurvey survey = surveys.stored(invitation.surveyId, invitation.surveyVersion);
         SurveyResponse response = SurveyResponse.<SurveyResponse>find("invitationId", invitation.id).firstResult();
         Map<String, List<String>> answers = new LinkedHashMap<>();
         Map<String, AnswerError> errors = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,6 +40,8 @@ public class SurveyService {
     private final ObjectMapper json;
     private final FeedbackConfig config;
     private final Clock clock;
+    /** Versions never change once stored, so answering reads them from memory. */
+    private final Map<SurveyVersion.Key, VersionedSurvey> versions = new ConcurrentHashMap<>();
 
     SurveyService(ObjectMapper json, FeedbackConfig config, Clock clock) {
         this.json = json;
@@ -94,6 +97,21 @@ public class SurveyService {
     public List<VersionedSurvey> all() {
         return Survey.<Survey>find("order by createdAt desc").list().stream()
                 .map(survey -> version(survey, survey.currentVersion)).toList();
+    }
+
+    /**
+     * A stored version for answering and reminding. The survey entity in it is detached: only its
+     * fixed attributes (id, name, purpose, anonymous) may be read.
+     */
+    public VersionedSurvey stored(UUID surveyId, int version) {
+        SurveyVersion.Key key = new SurveyVersion.Key(surveyId, version);
+        VersionedSurvey cached = versions.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        VersionedSurvey loaded = version(surveyId, version);
+        versions.putIfAbsent(key, loaded);
+        return loaded;
     }
 
     public Optional<VersionedSurvey> newestFor(Purpose purpose) {

@@ -46,7 +46,7 @@ class FeedbackBenchmarkTest {
     private static final int RESPONSES = Integer.getInteger("bench.responses", 1_000_000);
     private static final int RATE = Integer.getInteger("bench.rate", 200);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
-    private static final String[] SEGMENTS = {"retail", "business", "premium", "public-sector"};
+    private static final int SEQUENTIAL = 200;
 
     @TestHTTPResource("/")
     URL base;
@@ -75,9 +75,11 @@ class FeedbackBenchmarkTest {
         System.out.println("[bench] trivial authenticated GET          " + baselineRead);
         System.out.println("[bench] NPS by segment and week (1M)       " + statistics);
 
-        List<String> links = invitations(survey, RATE * (SECONDS + 1));
+        List<String> links = invitations(survey, RATE * (SECONDS + 1) + SEQUENTIAL);
+        Stats oneAtATime = sequentialPosts(i -> url(links.get(RATE * (SECONDS + 1) + i)), SEQUENTIAL);
         Stats baselineSubmit = openLoop(i -> url("/bench/baseline"), RATE, SECONDS);
         Stats submit = openLoop(i -> url(links.get(i)), RATE, SECONDS);
+        System.out.println("[bench] survey submission, one at a time      " + oneAtATime);
         System.out.println("[bench] trivial form POST at " + RATE + "/s          " + baselineSubmit);
         System.out.println("[bench] survey submission at " + RATE + "/s          " + submit);
         System.out.printf(Locale.ROOT, "[bench] ratios: statistics p50 %.1fx trivial GET; submission p99 %.1fx trivial POST%n",
@@ -85,7 +87,7 @@ class FeedbackBenchmarkTest {
         long answered = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
                 .createNativeQuery("select count(*) from survey_response where survey_id = :s")
                 .setParameter("s", survey).getSingleResult()).longValue());
-        assertThat(answered).isEqualTo(RESPONSES + (long) RATE * (SECONDS + 1));
+        assertThat(answered).isEqualTo(RESPONSES + (long) RATE * (SECONDS + 1) + SEQUENTIAL);
         assertThat(statistics.p50).as("NPS by segment and week, median ms").isLessThan(200);
         assertThat(submit.p99).as("submission p99 ms").isLessThan(50);
     }
@@ -191,11 +193,7 @@ class FeedbackBenchmarkTest {
                 LockSupport.parkNanos(wait);
             }
             int index = i;
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url.apply(offset + i)))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("q.nps=9&q.trust=4&action=submit"))
-                    .build();
+            HttpRequest request = post(url.apply(offset + i));
             pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
                 millis[index] = (System.nanoTime() - due) / 1e6;
                 if (error != null || response.statusCode() != 200) {
@@ -208,6 +206,25 @@ class FeedbackBenchmarkTest {
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         return Stats.of(millis, failures[0]);
+    }
+
+    private Stats sequentialPosts(java.util.function.IntFunction<String> url, int count) throws Exception {
+        double[] millis = new double[count];
+        int failures = 0;
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            HttpResponse<Void> response = http.send(post(url.apply(i)), HttpResponse.BodyHandlers.discarding());
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            failures += response.statusCode() == 200 ? 0 : 1;
+        }
+        return Stats.of(millis, failures);
+    }
+
+    private static HttpRequest post(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("q.nps=9&q.trust=4&action=submit"))
+                .build();
     }
 
     private static HttpRequest get(String url, String token) {
