@@ -29,6 +29,10 @@ public final class InProcessPostgres implements AutoCloseable {
                     .setPort(port == 0 ? FreePorts.next() : port)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "on")
+                    // Room for bulk imports: fewer checkpoints and a larger buffer cache than the defaults.
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
                     .start();
             return new InProcessPostgres(postgres);
         } catch (IOException e) {

@@ -9,6 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -61,6 +67,12 @@ public class CustomerImportService {
     private final ObjectMapper json;
     private final IncidentConfig config;
     private final Clock clock;
+    /** Writes imported chunks while the next chunk is being read. */
+    private final ExecutorService writerThreads = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "customer-import-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     CustomerImportService(IncidentService incidents, AffectedCustomerStore store, PopulationService population,
             Outbox outbox, ObjectMapper json, IncidentConfig config, Clock clock) {
@@ -88,13 +100,7 @@ public class CustomerImportService {
                 population.publishIfChanged(incidentId);
             });
         } else {
-            rows.forEachRemaining(row -> {
-                run.accept(row);
-                if (run.chunkFull()) {
-                    QuarkusTransaction.requiringNew().run(run::flush);
-                }
-            });
-            QuarkusTransaction.requiringNew().run(run::flush);
+            importPipelined(rows, run);
             population.publishIfChanged(incidentId);
         }
         ImportReport report = run.report(true, started);
@@ -102,6 +108,56 @@ public class CustomerImportService {
                 incidentId, report.rows(), report.added(), report.updated(), report.unchanged(), report.rejected(),
                 report.durationMillis());
         return report;
+    }
+
+    /**
+     * Reads and validates on the calling thread while a second thread writes the previous chunk,
+     * each chunk in its own transaction. At most two chunks wait, so memory stays constant.
+     */
+    private void importPipelined(RowSource rows, Run run) {
+        BlockingQueue<Map<String, CustomerRow>> chunks = new ArrayBlockingQueue<>(2);
+        Map<String, CustomerRow> endOfInput = Map.of();
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            try {
+                for (Map<String, CustomerRow> chunk = chunks.take(); chunk != endOfInput; chunk = chunks.take()) {
+                    Map<String, CustomerRow> toWrite = chunk;
+                    QuarkusTransaction.requiringNew().run(() -> run.write(toWrite));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Import interrupted", e);
+            }
+        }, writerThreads);
+        try {
+            while (rows.hasNext()) {
+                run.accept(rows.next());
+                if (run.chunkFull()) {
+                    putOrFail(chunks, run.takeChunk(), writer);
+                }
+            }
+            putOrFail(chunks, run.takeChunk(), writer);
+            putOrFail(chunks, endOfInput, writer);
+            writer.join();
+        } catch (RuntimeException e) {
+            writer.cancel(true);
+            throw e;
+        }
+    }
+
+    /** Hands a chunk to the writer, giving up if the writer has failed. */
+    private static void putOrFail(BlockingQueue<Map<String, CustomerRow>> chunks, Map<String, CustomerRow> chunk,
+            CompletableFuture<Void> writer) {
+        try {
+            while (!chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                if (writer.isDone()) {
+                    writer.join();
+                    throw new IllegalStateException("The import writer stopped");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Import interrupted", e);
+        }
     }
 
     /** The state of one import while it runs. */
@@ -126,6 +182,7 @@ public class CustomerImportService {
             this.maxListed = maxListed;
         }
 
+        /** Called from the reading thread only. */
         void accept(RowSource.RawRow raw) {
             rows++;
             if (raw.unreadable() != null) {
@@ -149,45 +206,68 @@ public class CustomerImportService {
             return chunk.size() >= chunkSize;
         }
 
-        /** Writes the chunk and its events; must run inside a transaction. */
+        /** The rows collected so far, leaving an empty chunk to fill. */
+        Map<String, CustomerRow> takeChunk() {
+            Map<String, CustomerRow> taken = new LinkedHashMap<>(chunk);
+            chunk.clear();
+            return taken;
+        }
+
+        /** Writes the collected rows; must run inside a transaction. */
         void flush() {
-            if (chunk.isEmpty()) {
+            write(takeChunk());
+        }
+
+        /** Writes one chunk and its events; must run inside a transaction. */
+        void write(Map<String, CustomerRow> rows) {
+            if (rows.isEmpty()) {
                 return;
             }
-            Set<String> erased = store.erasedAmong(List.copyOf(chunk.keySet()));
+            Set<String> erased = store.erasedAmong(List.copyOf(rows.keySet()));
             for (String customerId : erased) {
-                reject(chunk.remove(customerId).line(), "customerId", "this customer asked for erasure");
+                reject(rows.remove(customerId).line(), "customerId", "this customer asked for erasure");
             }
-            List<AffectedCustomer> customers = chunk.values().stream().map(CustomerRow::customer).toList();
+            List<AffectedCustomer> customers = rows.values().stream().map(CustomerRow::customer).toList();
             AffectedCustomerStore.UpsertResult result = store.upsert(incidentId, customers);
             Instant now = Instant.now(clock);
             List<CandorEvent> events = new ArrayList<>(result.insertedById().size());
+            long newOnes = 0;
+            long changed = 0;
             for (AffectedCustomer customer : customers) {
                 Boolean inserted = result.insertedById().get(customer.customerId());
                 if (inserted == null) {
-                    unchanged++;
-                } else if (inserted) {
-                    added++;
+                    continue;
+                }
+                if (inserted) {
+                    newOnes++;
                     events.add(new AffectedCustomerAdded(incidentId, customer, now));
                 } else {
-                    updated++;
+                    changed++;
                     events.add(new AffectedCustomerUpdated(incidentId, customer, now));
                 }
             }
             outbox.recordAll(events, now);
-            chunk.clear();
+            count(newOnes, changed, customers.size() - newOnes - changed);
         }
 
-        private void reject(long line, String field, String reason) {
+        private synchronized void count(long newOnes, long changed, long same) {
+            added += newOnes;
+            updated += changed;
+            unchanged += same;
+        }
+
+        private synchronized void reject(long line, String field, String reason) {
             rejected++;
             if (rejections.size() < maxListed) {
                 rejections.add(new ImportReport.Rejection(line, field, reason));
             }
         }
 
-        ImportReport report(boolean applied, long started) {
+        synchronized ImportReport report(boolean applied, long started) {
+            List<ImportReport.Rejection> byLine = rejections.stream()
+                    .sorted(java.util.Comparator.comparingLong(ImportReport.Rejection::line)).toList();
             return new ImportReport(format.name(), rows, applied ? added : 0, applied ? updated : 0,
-                    applied ? unchanged : 0, rejected, List.copyOf(rejections), rejected > rejections.size(), applied,
+                    applied ? unchanged : 0, rejected, byLine, rejected > rejections.size(), applied,
                     (System.nanoTime() - started) / 1_000_000);
         }
     }
