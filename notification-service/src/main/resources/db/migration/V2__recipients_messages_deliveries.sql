@@ -19,6 +19,8 @@ CREATE TABLE recipient (
     time_zone     varchar(64)  NOT NULL,
     email_opt_out boolean      NOT NULL DEFAULT false,
     sms_opt_out   boolean      NOT NULL DEFAULT false,
+    -- A public subscriber's signed unsubscribe link, carried by every message to them.
+    unsubscribe_url varchar(1000),
     updated_at    timestamptz  NOT NULL
 );
 CREATE INDEX recipient_subscribers ON recipient (id) WHERE kind = 'SUBSCRIBER';

@@ -20,7 +20,7 @@ import io.vertx.ext.mail.SMTPException;
 public class EmailClient {
 
     public static final String PROVIDER = "smtp";
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final ReactiveMailer mailer;
     private final NotificationConfig config;

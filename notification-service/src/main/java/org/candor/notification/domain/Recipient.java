@@ -46,6 +46,10 @@ public class Recipient extends PanacheEntityBase {
     @Column(name = "sms_opt_out", nullable = false)
     public boolean smsOptOut;
 
+    /** A subscriber's signed unsubscribe link; every message to them carries it. */
+    @Column(name = "unsubscribe_url")
+    public String unsubscribeUrl;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

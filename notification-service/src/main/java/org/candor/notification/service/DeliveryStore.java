@@ -38,7 +38,7 @@ public class DeliveryStore {
 
     /** A claimed delivery with what it takes to render and send it. */
     public record Claimed(UUID id, MessageView message, Channel channel, String locale, int attempts,
-            String recipientId, String name, String address) {
+            String recipientId, String name, String address, String unsubscribeUrl) {
 
         /** The customer id for outcome events: subscribers and direct addresses are not customers. */
         public String customerId() {
@@ -106,7 +106,7 @@ public class DeliveryStore {
                 String address = recipientId == null ? (String) row[5]
                         : contact == null ? null : channel == Channel.EMAIL ? contact[1] : contact[2];
                 claimed.add(new Claimed((UUID) row[0], message((UUID) row[1]), channel, (String) row[2], (Integer) row[3],
-                        recipientId, contact == null ? null : contact[0], address));
+                        recipientId, contact == null ? null : contact[0], address, contact == null ? null : contact[3]));
             }
             return claimed;
         });
@@ -119,12 +119,13 @@ public class DeliveryStore {
         }
         session().doWork(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "select id, name, email, phone from recipient where id = any(?)")) {
+                    "select id, name, email, phone, unsubscribe_url from recipient where id = any(?)")) {
                 select.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
                         contacts.put(result.getString(1),
-                                new String[] {result.getString(2), result.getString(3), result.getString(4)});
+                                new String[] {result.getString(2), result.getString(3), result.getString(4),
+                                        result.getString(5)});
                     }
                 }
             }

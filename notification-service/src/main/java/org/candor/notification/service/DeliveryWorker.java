@@ -222,11 +222,11 @@ public class DeliveryWorker {
             DeliveryStore.MessageView message = delivery.message();
             if (delivery.channel() == Channel.EMAIL) {
                 TemplateRenderer.Email mail = renderer.email(message.type(), delivery.locale(), message.content(),
-                        delivery.name(), message.incidentId());
+                        delivery.name(), message.incidentId(), delivery.unsubscribeUrl());
                 result = email.send(delivery.id(), delivery.address(), mail.subject(), mail.text(), mail.html());
             } else {
                 SmsText text = renderer.sms(message.type(), delivery.locale(), message.content(), delivery.name(),
-                        message.incidentId());
+                        message.incidentId(), delivery.unsubscribeUrl());
                 result = sms.send(delivery.id(), delivery.address(), text.text());
             }
             return new Outcome(delivery, Outcome.Kind.SENT, result.provider(), result.reference(), null, clock.instant(),
@@ -281,6 +281,10 @@ public class DeliveryWorker {
                 store.record(batch);
                 unrecorded.addAndGet(-batch.size());
                 for (Outcome outcome : batch) {
+                    if (outcome.kind() == Outcome.Kind.RETRY) {
+                        Log.infof("Delivery %s (%s) attempt %d failed, retry at %s: %s", outcome.delivery().id(),
+                                outcome.delivery().channel(), outcome.delivery().attempts(), outcome.retryAt(), outcome.error());
+                    }
                     if (outcome.kind() == Outcome.Kind.FAILED) {
                         Log.warnf("Delivery %s (%s) failed: %s", outcome.delivery().id(), outcome.delivery().channel(),
                                 outcome.error());

@@ -26,10 +26,11 @@ import io.quarkus.logging.Log;
 public class RecipientService {
 
     private static final String UPSERT = "insert into recipient (id, kind, name, email, phone, locale, country, region,"
-            + " time_zone, updated_at) values (:id, :kind, :name, :email, :phone, :locale, :country, :region, :zone, :now)"
+            + " time_zone, unsubscribe_url, updated_at) values (:id, :kind, :name, :email, :phone, :locale, :country, :region,"
+            + " :zone, :unsubscribe, :now)"
             + " on conflict (id) do update set kind = excluded.kind, name = excluded.name, email = excluded.email,"
             + " phone = excluded.phone, locale = excluded.locale, country = excluded.country, region = excluded.region,"
-            + " time_zone = excluded.time_zone, updated_at = excluded.updated_at";
+            + " time_zone = excluded.time_zone, unsubscribe_url = excluded.unsubscribe_url, updated_at = excluded.updated_at";
 
     private final EntityManager entityManager;
     private final NotificationConfig config;
@@ -45,7 +46,7 @@ public class RecipientService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void customerAffected(UUID incidentId, AffectedCustomer customer) {
         upsert(customer.customerId(), Recipient.CUSTOMER, customer.name(), customer.email(), customer.phone(),
-                customer.locale(), customer.country(), customer.region());
+                customer.locale(), customer.country(), customer.region(), null);
         entityManager.createNativeQuery("insert into incident_recipient (incident_id, recipient_id) values (:incident, :id)"
                 + " on conflict do nothing")
                 .setParameter("incident", incidentId).setParameter("id", customer.customerId()).executeUpdate();
@@ -77,7 +78,7 @@ public class RecipientService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void subscriberConfirmed(PublicSubscriberConfirmed event) {
         upsert(Recipient.subscriberId(event.subscriberId()), Recipient.SUBSCRIBER, null, event.email(), event.phone(),
-                event.locale(), null, null);
+                event.locale(), null, null, event.unsubscribeUrl());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -103,7 +104,7 @@ public class RecipientService {
     }
 
     private void upsert(String id, String kind, String name, String email, String phone, String locale, String country,
-            String region) {
+            String region, String unsubscribeUrl) {
         Instant now = clock.instant();
         entityManager.createNativeQuery(UPSERT)
                 .setParameter("id", id).setParameter("kind", kind).setParameter("name", name)
@@ -111,6 +112,8 @@ public class RecipientService {
                 .setParameter("locale", locale == null || locale.isBlank() ? MessageCatalog.FALLBACK_LANGUAGE : locale)
                 .setParameter("country", blankToNull(country)).setParameter("region", blankToNull(region))
                 .setParameter("zone", TimeZones.of(country, region, config.defaultTimeZone()))
+                .unwrap(org.hibernate.query.NativeQuery.class)
+                .setParameter("unsubscribe", unsubscribeUrl, String.class)
                 .setParameter("now", now)
                 .executeUpdate();
     }

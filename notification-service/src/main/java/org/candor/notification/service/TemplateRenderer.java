@@ -46,9 +46,16 @@ public class TemplateRenderer {
     }
 
     public Email email(String messageType, String locale, MessageContent content, String name, UUID incidentId) {
+        return email(messageType, locale, content, name, incidentId, null);
+    }
+
+    /** @param unsubscribeUrl a subscriber's signed unsubscribe link, or null */
+    public Email email(String messageType, String locale, MessageContent content, String name, UUID incidentId,
+            String unsubscribeUrl) {
         String language = MessageCatalog.language(locale);
         Template template = template(messageType, language);
         Map<String, Object> data = data(language, content, name, incidentId);
+        data.put("unsubscribe", unsubscribeUrl);
         String subject = fragment(template, "subject", data).replaceAll("\\s+", " ");
         String text = fragment(template, "text", data);
         String html = engine.getTemplate("messages/layout.html").instance()
@@ -57,8 +64,15 @@ public class TemplateRenderer {
     }
 
     public SmsText sms(String messageType, String locale, MessageContent content, String name, UUID incidentId) {
+        return sms(messageType, locale, content, name, incidentId, null);
+    }
+
+    public SmsText sms(String messageType, String locale, MessageContent content, String name, UUID incidentId,
+            String unsubscribeUrl) {
         String language = MessageCatalog.language(locale);
-        return SmsText.fit(fragment(template(messageType, language), "sms", data(language, content, name, incidentId)));
+        Map<String, Object> data = data(language, content, name, incidentId);
+        data.put("unsubscribe", unsubscribeUrl);
+        return SmsText.fit(fragment(template(messageType, language), "sms", data));
     }
 
     private Template template(String messageType, String language) {

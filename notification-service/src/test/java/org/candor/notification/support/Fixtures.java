@@ -181,4 +181,9 @@ public final class Fixtures {
     }
 
     public static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** Runs a read of the service's database in a transaction of its own. */
+    public static <T> T inTx(java.util.concurrent.Callable<T> read) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(read);
+    }
 }
