@@ -30,6 +30,18 @@ public class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
+        int status = 0;
+        try {
+            measure(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // The HTTP client's threads must not keep the JVM (and the calling script) alive.
+        System.exit(status);
+    }
+
+    private static void measure(String[] args) throws Exception {
         URI base = URI.create(args[0]);
         String token = args[1];
         int rate = Integer.parseInt(args[2]);
@@ -71,7 +83,6 @@ public class LoadGenerator {
         System.out.printf(Locale.ROOT, "%nRatio p99 mixed / p99 trivial: %.2f; p50: %.2f%n",
                 percentile(mixedLatencies, 99) / Math.max(1.0, percentile(trivialLatencies, 99)),
                 percentile(mixedLatencies, 50) / Math.max(1.0, percentile(trivialLatencies, 50)));
-        System.exit(0);
     }
 
     interface Workload {
@@ -163,6 +174,12 @@ public class LoadGenerator {
                 latencies.length / (double) seconds, percentile(latencies, 50) / 1000.0, percentile(latencies, 90) / 1000.0,
                 percentile(latencies, 99) / 1000.0, latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1000.0,
                 errors);
+        if (errors > 0) {
+            System.out.println("    failures by status (-1 no response in 10 s, -2 unfinished): " + results.stream()
+                    .filter(r -> r.status < 200 || r.status >= 300)
+                    .collect(java.util.stream.Collectors.groupingBy(Result::status, java.util.TreeMap::new,
+                            java.util.stream.Collectors.counting())));
+        }
         return latencies;
     }
 

@@ -1,10 +1,12 @@
 package org.candor.support.chat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.candor.platform.rest.Problem;
 import org.candor.platform.rest.ProblemException;
 import org.candor.support.domain.ChatSession;
 import org.candor.support.service.ChatService;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -37,8 +40,11 @@ public class CustomerChatSocket {
     private final ChatConnections connections;
     private final ChatRelay relay;
     private final ObjectMapper objectMapper;
+    private final NewChatLimiter limiter;
 
-    CustomerChatSocket(ChatService chats, ChatConnections connections, ChatRelay relay, ObjectMapper objectMapper) {
+    CustomerChatSocket(ChatService chats, ChatConnections connections, ChatRelay relay, ObjectMapper objectMapper,
+            NewChatLimiter limiter) {
+        this.limiter = limiter;
         this.chats = chats;
         this.connections = connections;
         this.relay = relay;
@@ -51,6 +57,13 @@ public class CustomerChatSocket {
         // A verification link proves who it is for and which chat; otherwise a resume token may rejoin a chat.
         Optional<ChatSession> resumed = Optional.ofNullable(query.get("verify")).flatMap(chats::openByLink)
                 .or(() -> Optional.ofNullable(query.get("resume")).flatMap(chats::resume));
+        if (resumed.isEmpty() && !limiter.tryAcquire(address(connection))) {
+            connection.close(new CloseReason(1008, "too many new chats from this address")).subscribe().with(ok -> {
+            }, failure -> {
+            });
+            return relay.write(Frames.error(new Problem("https://candor.dev/problems/429", "Too Many Requests", 429,
+                    "Too many new chats from this address; try again in a minute", List.of())));
+        }
         ChatSession session = resumed.orElseGet(() -> chats.start(query.get("locale")));
         connection.userData().put(SESSION, session.id.toString());
         connections.addCustomer(session.id, connection);
@@ -93,6 +106,14 @@ public class CustomerChatSocket {
         } catch (ProblemException e) {
             return relay.write(Frames.error(e.problem()));
         }
+    }
+
+    private static String address(WebSocketConnection connection) {
+        String forwarded = connection.handshakeRequest().header("X-Forwarded-For");
+        String remote = forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].trim()
+                : connection.handshakeRequest().remoteAddress();
+        int port = remote == null ? -1 : remote.lastIndexOf(':');
+        return remote == null ? "unknown" : port > 0 && remote.indexOf(':') == port ? remote.substring(0, port) : remote;
     }
 
     @OnClose

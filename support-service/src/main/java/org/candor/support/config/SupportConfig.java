@@ -100,6 +100,10 @@ public interface SupportConfig {
         @WithDefault("breach-hotline")
         String queue();
 
+        /** New chats one address may open per minute (the widget needs no account). */
+        @WithDefault("20")
+        int maxNewChatsPerMinute();
+
         /** Kafka topic on which replicas hand chat messages to each other's connections. */
         @WithDefault("candor.support.chat-relay")
         String relayTopic();
