@@ -56,6 +56,7 @@ public final class Suite implements AutoCloseable {
     }
 
     private static final String LINK_SECRET = "incident-link-secret";
+    private static final String SURVEY_TOKEN_SECRET = "feedback-token-secret";
 
     private final Path root;
     private final Path stateDir;
@@ -144,6 +145,8 @@ public final class Suite implements AutoCloseable {
         env.put("CANDOR_SMS_SECONDARY_URL", smsSecondary.baseUrl());
         env.put("CANDOR_INCIDENT_LINK_SECRET", databasePasswords.getProperty(LINK_SECRET));
         env.put("CANDOR_INCIDENT_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.services().get("incident-service"));
+        env.put("CANDOR_FEEDBACK_TOKEN_SECRET", databasePasswords.getProperty(SURVEY_TOKEN_SECRET));
+        env.put("CANDOR_FEEDBACK_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.services().get("feedback-service"));
         return env;
     }
 
@@ -206,11 +209,12 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    /** One password per service database, and the key incident-service signs public links with. */
+    /** One password per service database, and the keys incident-service and feedback-service sign links with. */
     private static List<String> secretNames() {
         List<String> names = new ArrayList<>();
         ServiceSpec.ALL.forEach(spec -> names.add(spec.database()));
         names.add(LINK_SECRET);
+        names.add(SURVEY_TOKEN_SECRET);
         return names;
     }
 

@@ -3,6 +3,7 @@ package org.candor.feedback.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -13,7 +14,10 @@ import org.candor.testsupport.CandorTestResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -56,7 +60,7 @@ class SurveyFormPageTest {
         browser.findElement(By.id("q-comment")).sendKeys("Gut informiert");
         browser.findElement(By.id("submit")).click();
 
-        assertThat(browser.findElement(By.id("heading")).getText()).isEqualTo("Vielen Dank");
+        assertThat(awaitElement(By.id("heading")).getText()).isEqualTo("Vielen Dank");
     }
 
     @Test
@@ -69,22 +73,22 @@ class SurveyFormPageTest {
         browser.findElement(By.cssSelector("label[for='q-nps-3']")).click();
         browser.findElement(By.id("submit")).click();
 
-        assertThat(browser.findElement(By.id("error-summary")).getText()).isEqualTo("Please check the marked questions.");
+        assertThat(awaitElement(By.id("error-summary")).getText()).isEqualTo("Please check the marked questions.");
         assertThat(browser.findElement(By.id("error-trust")).getText()).isEqualTo("Please answer this question.");
         assertThat(browser.findElement(By.id("q-nps-3")).isSelected()).isTrue();
 
         browser.findElement(By.id("save")).click();
-        assertThat(browser.findElement(By.id("saved")).isDisplayed()).isTrue();
+        assertThat(awaitElement(By.id("saved")).isDisplayed()).isTrue();
 
         browser.get(url(link));
         assertThat(browser.findElement(By.id("q-nps-3")).isSelected()).isTrue();
         browser.findElement(By.cssSelector("label[for='q-trust-2']")).click();
         browser.findElement(By.id("contact")).click();
         browser.findElement(By.id("submit")).click();
-        assertThat(browser.findElement(By.id("heading")).getText()).isEqualTo("Thank you");
+        assertThat(awaitElement(By.id("heading")).getText()).isEqualTo("Thank you");
 
         browser.get(url(link));
-        assertThat(browser.findElement(By.id("heading")).getText()).isEqualTo("You have already answered");
+        assertThat(awaitElement(By.id("heading")).getText()).isEqualTo("You have already answered");
     }
 
     @Test
@@ -95,7 +99,8 @@ class SurveyFormPageTest {
 
         browser.findElement(By.linkText("Deutsch")).click();
 
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "de"));
         assertThat(browser.findElement(By.id("submit")).getText()).isEqualTo("Antworten absenden");
     }
 
@@ -106,7 +111,7 @@ class SurveyFormPageTest {
 
         browser.get(url(link.substring(0, link.length() - 3) + "xyz"));
 
-        assertThat(browser.findElement(By.id("heading")).getText()).isEqualTo("Dieser Link ist ungültig");
+        assertThat(awaitElement(By.id("heading")).getText()).isEqualTo("Dieser Link ist ungültig");
         assertThat(browser.getPageSource()).doesNotContain("Exception");
     }
 
@@ -118,8 +123,14 @@ class SurveyFormPageTest {
 
         browser.findElement(By.id("opt-out")).click();
 
-        assertThat(browser.findElement(By.id("heading")).getText())
+        assertThat(awaitElement(By.id("heading")).getText())
                 .isEqualTo("You will not receive surveys any more");
+    }
+
+    /** A click on a submit button may return before the next page is there. */
+    private WebElement awaitElement(By locator) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(locator));
     }
 
     private String linkFor(String locale) {
