@@ -38,7 +38,7 @@ public class DeliveryStore {
 
     /** A claimed delivery with what it takes to render and send it. */
     public record Claimed(UUID id, MessageView message, Channel channel, String locale, int attempts,
-            String recipientId, String name, String address, String unsubscribeUrl) {
+            String recipientId, String name, String address, String unsubscribeUrl, Instant leaseUntil) {
 
         /** The customer id for outcome events: subscribers and direct addresses are not customers. */
         public String customerId() {
@@ -76,13 +76,15 @@ public class DeliveryStore {
     public List<Claimed> claim(Channel channel, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = clock.instant();
+            // Millisecond precision, so the lease survives the round trip and can serve as the claim's token.
+            Instant lease = now.plus(config.lease()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             List<Object[]> rows = new ArrayList<>();
             session().doWork(connection -> {
                 try (PreparedStatement claim = connection.prepareStatement("update delivery d set status = 'IN_FLIGHT',"
                         + " attempts = d.attempts + 1, lease_until = ? from (select id from delivery where status = 'QUEUED'"
                         + " and channel = ? and next_attempt_at <= ? order by next_attempt_at limit ? for update skip locked) c"
                         + " where d.id = c.id returning d.id, d.message_id, d.locale, d.attempts, d.recipient_id, d.address")) {
-                    claim.setTimestamp(1, Timestamp.from(now.plus(config.lease())));
+                    claim.setTimestamp(1, Timestamp.from(lease));
                     claim.setString(2, channel.name());
                     claim.setTimestamp(3, Timestamp.from(now));
                     claim.setInt(4, limit);
@@ -106,7 +108,8 @@ public class DeliveryStore {
                 String address = recipientId == null ? (String) row[5]
                         : contact == null ? null : channel == Channel.EMAIL ? contact[1] : contact[2];
                 claimed.add(new Claimed((UUID) row[0], message((UUID) row[1]), channel, (String) row[2], (Integer) row[3],
-                        recipientId, contact == null ? null : contact[0], address, contact == null ? null : contact[3]));
+                        recipientId, contact == null ? null : contact[0], address, contact == null ? null : contact[3],
+                        lease));
             }
             return claimed;
         });
@@ -141,8 +144,9 @@ public class DeliveryStore {
     }
 
     /**
-     * Records outcomes and their events in one transaction. Only deliveries still IN_FLIGHT change:
-     * one that recovery handed to another worker in the meantime keeps that worker's result.
+     * Records outcomes and their events in one transaction. Only deliveries still held by this claim
+     * change (IN_FLIGHT with the claim's lease): one that recovery handed to another worker keeps that
+     * worker's result.
      */
     public void record(List<Outcome> outcomes) {
         QuarkusTransaction.requiringNew().run(() -> {
@@ -152,13 +156,17 @@ public class DeliveryStore {
                 try (PreparedStatement markSent = connection.prepareStatement("update delivery d set status = 'SENT',"
                         + " provider = v.provider, provider_ref = v.ref, sent_at = v.at, lease_until = null, last_error = null"
                         + " from (select unnest(?::uuid[]) id, unnest(?::varchar[]) provider, unnest(?::varchar[]) ref,"
-                        + " unnest(?::timestamptz[]) at) v where d.id = v.id and d.status = 'IN_FLIGHT' returning d.id");
+                        + " unnest(?::timestamptz[]) at, unnest(?::timestamptz[]) lease) v where d.id = v.id"
+                        + " and d.status = 'IN_FLIGHT' and d.lease_until = v.lease returning d.id");
                         PreparedStatement retry = connection.prepareStatement("update delivery set status = 'QUEUED',"
-                                + " next_attempt_at = ?, lease_until = null, last_error = ? where id = ? and status = 'IN_FLIGHT'");
+                                + " next_attempt_at = ?, lease_until = null, last_error = ? where id = ? and status = 'IN_FLIGHT'"
+                                + " and lease_until = ?");
                         PreparedStatement fail = connection.prepareStatement("update delivery set status = 'FAILED',"
-                                + " finished_at = ?, lease_until = null, last_error = ? where id = ? and status = 'IN_FLIGHT'");
+                                + " finished_at = ?, lease_until = null, last_error = ? where id = ? and status = 'IN_FLIGHT'"
+                                + " and lease_until = ?");
                         PreparedStatement release = connection.prepareStatement("update delivery set status = 'QUEUED',"
-                                + " attempts = greatest(attempts - 1, 0), lease_until = null where id = ? and status = 'IN_FLIGHT'")) {
+                                + " attempts = greatest(attempts - 1, 0), lease_until = null where id = ? and status = 'IN_FLIGHT'"
+                                + " and lease_until = ?")) {
                     List<Outcome> toMark = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.SENT).toList();
                     if (!toMark.isEmpty()) {
                         markSent.setArray(1, array(connection, "uuid", toMark.stream().map(o -> o.delivery().id()).toArray()));
@@ -166,6 +174,8 @@ public class DeliveryStore {
                         markSent.setArray(3, array(connection, "varchar", toMark.stream().map(Outcome::reference).toArray()));
                         markSent.setArray(4, array(connection, "timestamptz",
                                 toMark.stream().map(o -> o.at().toString()).toArray()));
+                        markSent.setArray(5, array(connection, "timestamptz",
+                                toMark.stream().map(o -> o.delivery().leaseUntil().toString()).toArray()));
                         java.util.Set<UUID> marked = new java.util.HashSet<>();
                         try (ResultSet result = markSent.executeQuery()) {
                             while (result.next()) {
@@ -183,6 +193,7 @@ public class DeliveryStore {
                                 retry.setTimestamp(1, Timestamp.from(outcome.retryAt()));
                                 retry.setString(2, truncate(outcome.error()));
                                 retry.setObject(3, outcome.delivery().id());
+                                retry.setTimestamp(4, Timestamp.from(outcome.delivery().leaseUntil()));
                                 retry.addBatch();
                                 retries = true;
                             }
@@ -190,11 +201,13 @@ public class DeliveryStore {
                                 fail.setTimestamp(1, Timestamp.from(outcome.at()));
                                 fail.setString(2, truncate(outcome.error()));
                                 fail.setObject(3, outcome.delivery().id());
+                                fail.setTimestamp(4, Timestamp.from(outcome.delivery().leaseUntil()));
                                 fail.addBatch();
                                 failures = true;
                             }
                             case RELEASED -> {
                                 release.setObject(1, outcome.delivery().id());
+                                release.setTimestamp(2, Timestamp.from(outcome.delivery().leaseUntil()));
                                 release.addBatch();
                                 releases = true;
                             }

@@ -210,7 +210,9 @@ public class DeliveryWorker {
 
     private Outcome send(Claimed delivery) {
         Instant now = clock.instant();
-        if (stopping) {
+        // A claim whose lease is half gone is given back unsent: once the lease runs out, recovery
+        // hands the delivery to another worker, and two workers must never send it both.
+        if (stopping || now.isAfter(delivery.leaseUntil().minus(config.lease().dividedBy(2)))) {
             return new Outcome(delivery, Outcome.Kind.RELEASED, null, null, null, now, null);
         }
         if (delivery.address() == null) {
