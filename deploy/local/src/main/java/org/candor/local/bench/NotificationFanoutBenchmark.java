@@ -1,0 +1,315 @@
+package org.candor.local.bench;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.candor.local.ServiceProcess;
+import org.candor.local.ServiceSpec;
+import org.candor.local.Suite;
+import org.postgresql.PGConnection;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+/**
+ * Fans one breach notice out to N recipients (default 1,000,000) by email and SMS through a packaged
+ * notification-service, against Postfix's smtp-sink and a WireMock SMS stub, and reports messages/s,
+ * time to the last hand-off, p50/p99 from publish to hand-off and peak resident memory, next to
+ * this machine's ceilings measured in the same run (Kafka produce, smtp-source to smtp-sink, SMS stub).
+ *
+ * <p>The recipient projection is loaded with COPY before the clock starts: the benchmark measures
+ * the fan-out and the delivery, not the consumption of a million affected-customer events.
+ * Run with {@code bench/notification-fanout [recipients]}.
+ */
+public final class NotificationFanoutBenchmark {
+
+    private static final ServiceSpec NOTIFICATION = ServiceSpec.named("notification-service");
+
+    private NotificationFanoutBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int recipients = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path root = Path.of(System.getProperty("candor.root", ".")).toAbsolutePath().normalize();
+        Path postfix = Path.of(System.getProperty("candor.postfix", "/tmp/candor-postfix/root"));
+        Path work = Files.createTempDirectory("candor-fanout-bench");
+        List<Process> helpers = new ArrayList<>();
+        try (Suite suite = new Suite(root, work.resolve("state"), Suite.Ports.free()).startInfrastructure()) {
+            int smtpPort = org.candor.testsupport.FreePorts.next();
+            helpers.add(smtpSink(postfix, smtpPort));
+            WireMockServer sms = smsStub();
+            double kafkaCeiling = kafkaProduceRate(suite.kafkaBootstrapServers(), 500_000);
+            double smtpCeiling = smtpRate(postfix, smtpPort, 50_000);
+            double smsCeiling = smsRate(sms.baseUrl(), Duration.ofSeconds(10));
+            System.out.printf("Ceilings: Kafka produce %,.0f records/s; smtp-source->smtp-sink %,.0f messages/s;"
+                    + " SMS stub %,.0f requests/s%n", kafkaCeiling, smtpCeiling, smsCeiling);
+
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("KAFKA_BOOTSTRAP_SERVERS", suite.kafkaBootstrapServers());
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", suite.jdbcUrl(NOTIFICATION.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", NOTIFICATION.database());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", suite.databasePassword(NOTIFICATION));
+            env.put("CANDOR_JWT_PUBLIC_KEY_LOCATION", suite.jwt().publicKeyFile().toUri().toString());
+            env.put("CANDOR_JWT_ISSUER", org.candor.testsupport.JwtIssuer.ISSUER);
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", String.valueOf(smtpPort));
+            env.put("QUARKUS_MAILER_MAX_POOL_SIZE", "32");
+            env.put("CANDOR_SMS_PRIMARY_URL", sms.baseUrl());
+            env.put("CANDOR_SMS_SECONDARY_URL", sms.baseUrl());
+            env.put("CANDOR_NOTIFICATION_EMAIL_CONCURRENCY", "32");
+            env.put("CANDOR_NOTIFICATION_EMAIL_BATCH", "1000");
+            env.put("CANDOR_NOTIFICATION_SMS_BATCH", "1000");
+            env.put("CANDOR_NOTIFICATION_SMS_PRIMARY_CONCURRENCY", "32");
+            env.put("CANDOR_NOTIFICATION_SMS_SECONDARY_CONCURRENCY", "8");
+            env.put("CANDOR_OUTBOX_BATCH_SIZE", "2000");
+            env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+            ServiceProcess service = ServiceProcess.start(NOTIFICATION,
+                    root.resolve("notification-service/target/quarkus-app/quarkus-run.jar"),
+                    org.candor.testsupport.FreePorts.next(), env, work.resolve("notification-service.log"))
+                    .awaitReady(Duration.ofMinutes(2));
+            System.out.println("notification-service log: " + service.logFile());
+
+            UUID incident = UUID.randomUUID();
+            try (KafkaProducer<String, String> producer = producer(suite.kafkaBootstrapServers())) {
+                send(producer, "candor.incident.events", incident, "candor.incident.declared.v1", """
+                        {"incidentId":"%s","title":"Benchmark breach","summary":"Fan-out benchmark","severity":"HIGH",
+                         "detectedAt":"2026-01-01T00:00:00Z","awareAt":"2026-01-01T01:00:00Z","declaredAt":"2026-01-01T01:00:00Z"}"""
+                        .formatted(incident));
+                send(producer, "candor.incident.events", incident, "candor.incident.details-changed.v1", """
+                        {"incidentId":"%s","title":"Benchmark breach","summaries":{"en":"Customer records were copied.",
+                         "de":"Kundendaten wurden kopiert."},"severity":"HIGH","detectedAt":"2026-01-01T00:00:00Z",
+                         "awareAt":"2026-01-01T01:00:00Z","dataCategories":["CONTACT","CREDENTIALS"],
+                         "changedAt":"2026-01-01T02:00:00Z"}""".formatted(incident));
+                send(producer, "candor.incident.events", incident, "candor.incident.risk-assessed.v1", """
+                        {"incidentId":"%s","assessmentId":"%s","likelihood":"HIGH","impact":"HIGH","riskLevel":"HIGH_RISK",
+                         "highRiskToIndividuals":true,"assessedAt":"2026-01-01T02:00:00Z"}""".formatted(incident, UUID.randomUUID()));
+            }
+            try (Connection db = DriverManager.getConnection(suite.jdbcUrl(NOTIFICATION.database()),
+                    NOTIFICATION.database(), suite.databasePassword(NOTIFICATION))) {
+                awaitCount(db, "select count(*) from known_incident where high_risk", 1);
+                long seeded = System.nanoTime();
+                seed(db, incident, recipients);
+                System.out.printf("Seeded %,d recipients in %.1f s (COPY, not measured)%n", recipients, seconds(seeded));
+
+                Instant published = Instant.now();
+                long start = System.nanoTime();
+                try (KafkaProducer<String, String> producer = producer(suite.kafkaBootstrapServers())) {
+                    send(producer, "candor.incident.events", incident, "candor.incident.update-published.v1", """
+                            {"incidentId":"%s","updateId":"%s","revision":1,"status":"IDENTIFIED","audience":"AFFECTED",
+                             "messages":{"en":"We reset every password and closed the gap.","de":"Wir haben alle Passwörter zurückgesetzt."},
+                             "notifyPeople":true,"publishedAt":"%s"}""".formatted(incident, UUID.randomUUID(), published));
+                }
+                long total = 2L * recipients;
+                long last = -1;
+                while (true) {
+                    long done = count(db, "select count(*) from delivery where status in ('SENT','FAILED')");
+                    if (done != last) {
+                        System.out.printf("  %6.1f s: %,d of %,d handed off%n", seconds(start), done, total);
+                        last = done;
+                    }
+                    if (done >= total) {
+                        break;
+                    }
+                    Thread.sleep(5000);
+                }
+                double wall = seconds(start);
+                long peak = peakResidentMiB(service.pid());
+                try (Statement statement = db.createStatement(); ResultSet r = statement.executeQuery(
+                        "select extract(epoch from max(d.sent_at) - m.published_at),"
+                        + " extract(epoch from percentile_disc(0.5) within group (order by d.sent_at - m.published_at)),"
+                        + " extract(epoch from percentile_disc(0.99) within group (order by d.sent_at - m.published_at)),"
+                        + " count(*) filter (where d.status = 'FAILED')"
+                        + " from delivery d join message m on m.id = d.message_id where d.status = 'SENT' group by m.published_at")) {
+                    r.next();
+                    double toLast = r.getDouble(1);
+                    System.out.println();
+                    System.out.printf("recipients x channels:          %,d x 2 = %,d messages%n", recipients, total);
+                    System.out.printf("time to the last hand-off:      %.1f s (observed by polling: %.1f s)%n", toLast, wall);
+                    System.out.printf("messages/s end to end:          %,.0f  (target >= 5,000)%n", total / toLast);
+                    System.out.printf("publish -> hand-off p50 / p99:  %.1f s / %.1f s%n", r.getDouble(2), r.getDouble(3));
+                    System.out.printf("peak resident memory:           %,d MiB (VmHWM of the service)%n", peak);
+                    System.out.printf("vs ceilings: SMTP sink %.0f%% of %,.0f/s (for %,d emails/s), SMS stub %.0f%% of %,.0f/s,"
+                            + " Kafka %,.0f records/s%n", 100 * (recipients / toLast) / smtpCeiling, smtpCeiling,
+                            (long) (recipients / toLast), 100 * (recipients / toLast) / smsCeiling, smsCeiling, kafkaCeiling);
+                }
+            }
+            service.stop();
+            sms.stop();
+        } finally {
+            helpers.forEach(Process::destroy);
+        }
+    }
+
+    /** Loads the projection as the consumer would have left it: recipients and their link to the incident. */
+    private static void seed(Connection db, UUID incident, int recipients) throws Exception {
+        db.setAutoCommit(false);
+        var copy = db.unwrap(PGConnection.class).getCopyAPI();
+        StringBuilder people = new StringBuilder(recipients * 120);
+        StringBuilder links = new StringBuilder(recipients * 50);
+        for (int i = 0; i < recipients; i++) {
+            String id = String.format("BENCH-%07d", i);
+            boolean german = i % 2 == 0;
+            people.append(id).append("\tCUSTOMER\tCustomer ").append(i).append("\tcustomer").append(i)
+                    .append("@example.org\t+49151").append(1_000_000 + i).append('\t').append(german ? "de" : "en")
+                    .append('\t').append(german ? "DE" : "GB").append('\t').append(german ? "Europe/Berlin" : "Europe/London")
+                    .append("\t2026-01-01T00:00:00Z\n");
+            links.append(incident).append('\t').append(id).append('\n');
+        }
+        copy.copyIn("copy recipient (id, kind, name, email, phone, locale, country, time_zone, updated_at) from stdin",
+                new StringReader(people.toString()));
+        copy.copyIn("copy incident_recipient (incident_id, recipient_id) from stdin", new StringReader(links.toString()));
+        db.commit();
+        db.setAutoCommit(true);
+        try (Statement statement = db.createStatement()) {
+            statement.execute("analyze recipient");
+            statement.execute("analyze incident_recipient");
+        }
+    }
+
+    private static Process smtpSink(Path postfix, int port) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(postfix.resolve("usr/sbin/smtp-sink").toString(), "-u", "root", "-c",
+                "127.0.0.1:" + port, "1024").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("LD_LIBRARY_PATH", postfix.resolve("usr/lib/postfix").toString());
+        Process process = builder.start();
+        Thread.sleep(500);
+        if (!process.isAlive()) {
+            throw new IllegalStateException("smtp-sink did not start (is " + postfix + " unpacked?)");
+        }
+        return process;
+    }
+
+    private static double smtpRate(Path postfix, int port, int messages) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(postfix.resolve("usr/sbin/smtp-source").toString(), "-s", "16",
+                "-l", "2048", "-m", String.valueOf(messages), "-f", "bench@example.org", "-t", "sink@example.org",
+                "127.0.0.1:" + port).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("LD_LIBRARY_PATH", postfix.resolve("usr/lib/postfix").toString());
+        long start = System.nanoTime();
+        if (builder.start().waitFor() != 0) {
+            throw new IllegalStateException("smtp-source failed");
+        }
+        return messages / seconds(start);
+    }
+
+    /** The SMS gateway stub: a Twilio-shaped 201 with request journal and logging off, as fast as WireMock goes. */
+    private static WireMockServer smsStub() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
+                .disableRequestJournal().containerThreads(64).jettyAcceptors(2));
+        server.start();
+        server.stubFor(WireMock.post(WireMock.urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages\\.json"))
+                .willReturn(WireMock.aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sid\":\"SM00000000000000000000000000000000\",\"status\":\"queued\"}")));
+        return server;
+    }
+
+    private static double smsRate(String baseUrl, Duration duration) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/2010-04-01/Accounts/AC0/Messages.json"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("To=%2B491511000000&From=%2B15005550006&Body=Benchmark")).build();
+        long start = System.nanoTime();
+        for (int i = 0; i < 32; i++) {
+            pool.execute(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        http.send(request, HttpResponse.BodyHandlers.discarding());
+                        done.incrementAndGet();
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(duration.toSeconds() + 30, TimeUnit.SECONDS);
+        return done.get() / seconds(start);
+    }
+
+    private static double kafkaProduceRate(String bootstrap, int records) throws Exception {
+        String value = "x".repeat(300);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.BATCH_SIZE_CONFIG, 262_144), new StringSerializer(), new StringSerializer())) {
+            long start = System.nanoTime();
+            for (int i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>("bench.ceiling", "k" + i, value));
+            }
+            producer.flush();
+            return records / seconds(start);
+        }
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG,
+                "all"), new StringSerializer(), new StringSerializer());
+    }
+
+    private static void send(KafkaProducer<String, String> producer, String topic, UUID key, String type, String json)
+            throws Exception {
+        producer.send(new ProducerRecord<>(topic, null, key.toString(), json.replace("\n", ""), List.of(
+                new RecordHeader("ce_specversion", "1.0".getBytes()),
+                new RecordHeader("ce_id", UUID.randomUUID().toString().getBytes()),
+                new RecordHeader("ce_type", type.getBytes()),
+                new RecordHeader("ce_source", "/candor/bench".getBytes()),
+                new RecordHeader("ce_subject", key.toString().getBytes()),
+                new RecordHeader("content-type", "application/json".getBytes())))).get();
+    }
+
+    private static void awaitCount(Connection db, String sql, long expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (count(db, sql) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Timed out: " + sql);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static long count(Connection db, String sql) throws Exception {
+        try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static long peakResidentMiB(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
