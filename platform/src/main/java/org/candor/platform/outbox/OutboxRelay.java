@@ -58,7 +58,7 @@ public class OutboxRelay {
     private final AtomicBoolean drainQueued = new AtomicBoolean();
 
     OutboxRelay(EntityManager entityManager,
-            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
+            @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384) MutinyEmitter<String> emitter,
             OutboxConfig config) {
         this.entityManager = entityManager;
         this.emitter = emitter;
