@@ -30,6 +30,7 @@ public final class CandorServices {
     private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.connector");
     private static final Pattern OUTGOING = Pattern.compile("mp\\.messaging\\.outgoing\\.([^.]+)\\.connector");
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}");
+    private static final Pattern SMS_PROVIDER_URL = Pattern.compile("candor\\.[a-z]+\\.sms\\.[a-z-]+\\.url");
     private static final Pattern REST_CLIENT_URL = Pattern.compile("quarkus\\.rest-client\\.\"?([^\"]+?)\"?\\.url");
 
     /** A consumed topic and the consumer group that reads it. */
@@ -146,6 +147,10 @@ public final class CandorServices {
         Set<Integer> external = new TreeSet<>();
         if (props.stringPropertyNames().stream().anyMatch(k -> k.startsWith("quarkus.mailer."))) {
             external.add(587);
+        }
+        // An SMS gateway is an external HTTPS provider, whatever local stub the defaults point at.
+        if (props.stringPropertyNames().stream().anyMatch(k -> SMS_PROVIDER_URL.matcher(k).matches())) {
+            external.add(443);
         }
         for (String key : props.stringPropertyNames()) {
             if (REST_CLIENT_URL.matcher(key).matches()) {
