@@ -25,6 +25,7 @@ import org.candor.testsupport.TestEvents;
 import org.candor.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -75,6 +76,11 @@ class TriggersTest {
         UUID incident = UUID.randomUUID();
         String first = addAffected(incident, "de");
         String second = addAffected(incident, "en");
+        // Customers and status travel on different topics: wait until both customers are known.
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                ((Number) Panache.getEntityManager()
+                        .createNativeQuery("select count(*) from customer_incident where incident_id = :i")
+                        .setParameter("i", incident).getSingleResult()).longValue()) == 2);
         sendStatus(incident, "RESOLVED");
         awaitScheduled("incident:" + incident + ":wave:3");
 
