@@ -1,46 +1,31 @@
 package org.candor.incident.service.subscriptions;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.candor.incident.config.IncidentConfig;
+import org.candor.platform.ratelimit.ClientRateLimiter;
 
 import io.quarkus.scheduler.Scheduled;
 
-/**
- * A fixed-window limit per client address for the public subscription endpoints. Per instance:
- * with N replicas a client gets at most N times the limit, which is enough to stop abuse.
- */
+/** The per-client limit on the public subscription endpoints. */
 @ApplicationScoped
 public class RateLimiter {
 
-    private record Window(long minute, int count) {
-    }
-
-    private final ConcurrentMap<String, Window> windows = new ConcurrentHashMap<>();
-    private final int perMinute;
-    private final Clock clock;
+    private final ClientRateLimiter limiter;
 
     RateLimiter(IncidentConfig config, Clock clock) {
-        this.perMinute = config.subscriptionRequestsPerMinute();
-        this.clock = clock;
+        this.limiter = new ClientRateLimiter(config.subscriptionRequestsPerMinute(), clock);
     }
 
     /** Counts a request from {@code client} and says whether it is within the limit. */
     public boolean allow(String client) {
-        long minute = Instant.now(clock).getEpochSecond() / 60;
-        Window window = windows.merge(client, new Window(minute, 1),
-                (old, fresh) -> old.minute() == minute ? new Window(minute, old.count() + 1) : fresh);
-        return window.count() <= perMinute;
+        return limiter.allow(client);
     }
 
     @Scheduled(every = "1m")
-    void forgetOldWindows() {
-        long minute = Instant.now(clock).getEpochSecond() / 60;
-        windows.values().removeIf(window -> window.minute() < minute);
+    void forgetIdleClients() {
+        limiter.forgetIdleClients();
     }
 }
