@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.candor.feedback.service.KnownIncidentService;
+import org.candor.feedback.service.StatisticsService;
 import org.candor.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,9 +28,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class KnownIncidentResource {
 
     private final KnownIncidentService incidents;
+    private final StatisticsService statistics;
 
-    KnownIncidentResource(KnownIncidentService incidents) {
+    KnownIncidentResource(KnownIncidentService incidents, StatisticsService statistics) {
         this.incidents = incidents;
+        this.statistics = statistics;
+    }
+
+    /**
+     * The incident's feedback at a glance, for incident-service's overview: zeros and nulls for an
+     * incident this service has not heard of yet, never 404.
+     */
+    @GET
+    @Path("/{id}/summary")
+    @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.ANALYST})
+    public IncidentSummaryView summary(@PathParam("id") UUID id) {
+        return IncidentSummaryView.of(id, statistics.incidentSummary(id));
     }
 
     @GET

@@ -78,6 +78,18 @@ public class StatisticsService {
             Double responseRate) {
     }
 
+    /**
+     * An incident at a glance, over all its surveys and waves; no personal data.
+     *
+     * @param trustMean mean trust 1–5, null without trust answers
+     * @param nps NPS −100..100, null without NPS answers
+     * @param responseRate answered / invited (0..1), null when nobody was invited
+     * @param latestWave the highest wave anyone was invited to, null when none
+     */
+    public record IncidentSummary(long responses, Double trustMean, Double nps, Double responseRate,
+            Integer latestWave) {
+    }
+
     /** A word and how many responses used it. */
     @TemplateData
     public record Theme(String word, long responses) {
@@ -261,6 +273,23 @@ public class StatisticsService {
         return scores(new Filter(null, incidentId, null, null, null), Dimension.WAVE, Bucket.NONE).stream()
                 .sorted((a, b) -> Integer.compare(Integer.parseInt(a.group()), Integer.parseInt(b.group())))
                 .toList();
+    }
+
+    /** Scores, response rate and latest wave of one incident; zeros and nulls for an incident never seen. */
+    @Transactional
+    public IncidentSummary incidentSummary(UUID incidentId) {
+        Filter filter = new Filter(null, incidentId, null, null, null);
+        List<ScoreRow> scores = scores(filter, Dimension.NONE, Bucket.NONE);
+        List<RateRow> rates = responseRates(filter, Dimension.NONE, Bucket.NONE);
+        Object latestWave = entityManager.createNativeQuery("select max(wave) from invitation where incident_id = :i")
+                .setParameter("i", incidentId).getSingleResult();
+        ScoreRow score = scores.isEmpty() ? null : scores.get(0);
+        RateRow rate = rates.isEmpty() ? null : rates.get(0);
+        return new IncidentSummary(score == null ? 0 : score.responses(), score == null ? null : score.trustMean(),
+                score == null ? null : score.nps().score(),
+                rate == null || rate.invited() == 0 ? null
+                        : Math.round(10_000.0 * rate.answered() / rate.invited()) / 10_000.0,
+                latestWave == null ? null : ((Number) latestWave).intValue());
     }
 
     private static void appendSums(StringBuilder sql, String column, int size) {
