@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.candor.contracts.Topics;
 import org.candor.contracts.incident.AffectedPopulationSummarized;
 import org.candor.contracts.incident.IncidentDeclared;
+import org.candor.contracts.incident.RiskAssessed;
 import org.candor.platform.security.Roles;
 import org.candor.testsupport.CandorTestResource;
 import org.candor.testsupport.TestEvents;
@@ -60,6 +61,16 @@ public final class Fixtures {
         TestEvents.sendCloudEvent(Topics.INCIDENT_EVENTS, null, incidentId.toString(), UUID.randomUUID(),
                 AffectedPopulationSummarized.TYPE, "{\"incidentId\":\"" + incidentId + "\",\"total\":" + total
                         + ",\"counts\":[" + counts + "],\"dataCategories\":[\"CONTACT\"],\"asOf\":\"" + Instant.now() + "\"}");
+    }
+
+    /** A risk assessment as incident-service records it; high likelihood and impact when {@code highRisk}. */
+    public static void riskAssessed(UUID incidentId, boolean highRisk) {
+        String level = highRisk ? "HIGH" : "MEDIUM";
+        TestEvents.sendCloudEvent(Topics.INCIDENT_EVENTS, null, incidentId.toString(), UUID.randomUUID(),
+                RiskAssessed.TYPE, "{\"incidentId\":\"" + incidentId + "\",\"assessmentId\":\"" + UUID.randomUUID()
+                        + "\",\"likelihood\":\"" + level + "\",\"impact\":\"" + level + "\",\"riskLevel\":\""
+                        + (highRisk ? "HIGH_RISK" : "RISK") + "\",\"highRiskToIndividuals\":" + highRisk
+                        + ",\"assessedAt\":\"" + Instant.now() + "\"}");
     }
 
     /** Waits until the incident has an obligation for {@code regime} and returns the obligations. */

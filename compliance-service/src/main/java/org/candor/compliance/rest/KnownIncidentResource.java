@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import org.candor.compliance.service.EvidenceService;
 import org.candor.compliance.service.FilingService;
+import org.candor.compliance.service.IncidentSummaryService;
 import org.candor.compliance.service.KnownIncidentService;
 import org.candor.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,11 +36,14 @@ public class KnownIncidentResource {
     private final KnownIncidentService incidents;
     private final FilingService filings;
     private final EvidenceService evidence;
+    private final IncidentSummaryService summaries;
 
-    KnownIncidentResource(KnownIncidentService incidents, FilingService filings, EvidenceService evidence) {
+    KnownIncidentResource(KnownIncidentService incidents, FilingService filings, EvidenceService evidence,
+            IncidentSummaryService summaries) {
         this.incidents = incidents;
         this.filings = filings;
         this.evidence = evidence;
+        this.summaries = summaries;
     }
 
     @GET
@@ -70,6 +74,14 @@ public class KnownIncidentResource {
     @Path("/{id}/evidence")
     public EvidenceService.Summary evidence(@PathParam("id") UUID incidentId) {
         return evidence.summary(incidentId);
+    }
+
+    /** For incident-service's overview: counts only, and zeros for an incident not received yet. */
+    @GET
+    @Path("/{id}/summary")
+    @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.ANALYST})
+    public IncidentSummaryView summary(@PathParam("id") UUID incidentId) {
+        return summaries.summary(incidentId);
     }
 
     @GET
