@@ -35,6 +35,7 @@ import org.candor.incident.rest.LifecycleViews.AssessmentView;
 import org.candor.incident.rest.LifecycleViews.TransitionRequest;
 import org.candor.incident.rest.LifecycleViews.TransitionView;
 import org.candor.incident.service.IncidentService;
+import org.candor.incident.service.overview.OverviewService;
 import org.candor.platform.security.Roles;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,10 +47,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class IncidentResource {
 
     private final IncidentService incidents;
+    private final OverviewService overviews;
     private final JsonWebToken caller;
 
-    IncidentResource(IncidentService incidents, JsonWebToken caller) {
+    IncidentResource(IncidentService incidents, OverviewService overviews, JsonWebToken caller) {
         this.incidents = incidents;
+        this.overviews = overviews;
         this.caller = caller;
     }
 
@@ -66,6 +69,19 @@ public class IncidentResource {
     @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.ANALYST})
     public IncidentView get(@PathParam("id") UUID id) {
         return incidents.find(id).map(IncidentView::of)
+                .orElseThrow(() -> new NotFoundException("No incident " + id));
+    }
+
+    /**
+     * Everything the services know about the incident on one page. The other services are asked with the
+     * caller's own token, so the overview never shows more than the caller may read; a service that is down
+     * or slow is marked unavailable instead of failing the whole answer.
+     */
+    @GET
+    @Path("/{id}/overview")
+    @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.ANALYST})
+    public OverviewView overview(@PathParam("id") UUID id) {
+        return overviews.of(id, "Bearer " + caller.getRawToken()).map(OverviewView::of)
                 .orElseThrow(() -> new NotFoundException("No incident " + id));
     }
 
