@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.candor.notification.service.KnownIncidentService;
+import org.candor.notification.service.ProgressService;
 import org.candor.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,9 +28,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class KnownIncidentResource {
 
     private final KnownIncidentService incidents;
+    private final ProgressService progress;
 
-    KnownIncidentResource(KnownIncidentService incidents) {
+    KnownIncidentResource(KnownIncidentService incidents, ProgressService progress) {
         this.incidents = incidents;
+        this.progress = progress;
+    }
+
+    /**
+     * How far the messages about the incident have gone out, for incident-service's overview. An
+     * incident this service has not heard of has zero counts rather than a 404.
+     */
+    @GET
+    @Path("/{id}/summary")
+    @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.ANALYST})
+    public ProgressService.IncidentSummary summary(@PathParam("id") UUID id) {
+        return progress.summaryOf(id);
     }
 
     @GET

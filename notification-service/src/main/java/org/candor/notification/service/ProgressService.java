@@ -90,6 +90,7 @@ public class ProgressService {
         }
         Progress progress = count(message);
         Instant now = clock.instant();
+        keepCounts(progress);
         if (progress.fannedOut() && progress.pending() == 0) {
             Object[] people = (Object[]) entityManager.createNativeQuery("select count(distinct recipient_id),"
                     + " count(distinct recipient_id) filter (where status in ('SENT', 'DELIVERED', 'BOUNCED'))"
@@ -113,6 +114,52 @@ public class ProgressService {
                 message.messageType, message.audience, progress.total(), progress.sent(), progress.delivered(),
                 progress.failed(), progress.bounced(), progress.pending(), now), now);
         return 1;
+    }
+
+    /** Keeps the counts on the message row, where an incident's summary adds them up. */
+    private void keepCounts(Progress progress) {
+        entityManager.createNativeQuery("update message set total_count = :total, sent_count = :sent,"
+                + " delivered_count = :delivered, failed_count = :failed, bounced_count = :bounced,"
+                + " pending_count = :pending where id = :id")
+                .setParameter("total", progress.total()).setParameter("sent", progress.sent())
+                .setParameter("delivered", progress.delivered()).setParameter("failed", progress.failed())
+                .setParameter("bounced", progress.bounced()).setParameter("pending", progress.pending())
+                .setParameter("id", progress.messageId())
+                .executeUpdate();
+    }
+
+    /**
+     * The incident's update messages added up from their kept counts: as fresh as the last progress
+     * report (one progress interval) plus every receipt since, and cheap however many deliveries there are.
+     */
+    public IncidentSummary summaryOf(UUID incidentId) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            Object[] row = (Object[]) entityManager.createNativeQuery("select count(*), coalesce(sum(total_count), 0),"
+                    + " coalesce(sum(sent_count), 0), coalesce(sum(delivered_count), 0), coalesce(sum(failed_count), 0),"
+                    + " coalesce(sum(bounced_count), 0), coalesce(sum(pending_count), 0), max(completed_at)"
+                    + " from message where incident_id = :incident and audience <> 'DIRECT'")
+                    .setParameter("incident", incidentId).getSingleResult();
+            return new IncidentSummary(incidentId, n(row[0]), n(row[1]), n(row[2]), n(row[3]), n(row[4]), n(row[5]),
+                    n(row[6]), instant(row[7]));
+        });
+    }
+
+    /** What incident-service's overview shows of the messages about one incident. */
+    public record IncidentSummary(UUID incidentId, long messages, long total, long sent, long delivered, long failed,
+            long bounced, long pending, Instant lastCompletedAt) {
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 
     private Progress count(Message message) {

@@ -60,6 +60,11 @@ public class ReceiptService {
             outbox.record(new NotificationFailed(delivery.id, message.incidentId, customerId, message.messageType,
                     delivery.channel.name(), delivery.lastError, now), now);
         }
+        // The message's kept counts follow receipts that arrive after its last progress report.
+        Message.getEntityManager().createNativeQuery(receipt == Receipt.DELIVERED
+                ? "update message set delivered_count = delivered_count + 1 where id = :id"
+                : "update message set bounced_count = bounced_count + 1 where id = :id")
+                .setParameter("id", delivery.messageId).executeUpdate();
         Log.infof("Delivery %s: %s", delivery.id, delivery.status);
         return Optional.of(delivery.status);
     }
