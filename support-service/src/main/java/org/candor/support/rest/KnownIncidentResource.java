@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.candor.support.service.KnownIncidentService;
 import org.candor.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The incidents this service has received from incident-service. */
@@ -37,6 +38,15 @@ public class KnownIncidentResource {
     public KnownIncidentView get(@PathParam("id") UUID id) {
         return incidents.find(id).map(KnownIncidentView::of)
                 .orElseThrow(() -> new NotFoundException("No incident " + id));
+    }
+
+    /** For incident-service's overview: counts only, no personal data; zeros for an incident not seen yet. */
+    @GET
+    @Path("/{id}/summary")
+    @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.ANALYST})
+    @Operation(summary = "The support desk's numbers for one incident (for the incident overview)")
+    public KnownIncidentService.Summary summary(@PathParam("id") UUID id) {
+        return incidents.summary(id);
     }
 
     @GET

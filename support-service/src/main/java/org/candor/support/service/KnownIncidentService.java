@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.candor.contracts.incident.IncidentDeclared;
@@ -17,6 +18,21 @@ import io.quarkus.logging.Log;
 /** Keeps this service's view of the incidents declared in incident-service. */
 @ApplicationScoped
 public class KnownIncidentService {
+
+    /**
+     * The support desk's numbers for one incident, for the incident overview: open tickets (not
+     * resolved or closed), of them unassigned, at risk of breaching and breached, the oldest open one's
+     * creation, and the tickets resolved (closed ones included). Zero and null for an unknown incident.
+     */
+    public record Summary(UUID incidentId, long openTickets, long unassigned, long slaAtRisk, long slaBreached,
+            Instant oldestOpenSince, long resolvedTickets) {
+    }
+
+    private final EntityManager entityManager;
+
+    KnownIncidentService(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
 
     /** Records a declared incident; runs inside the consumer's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -52,6 +68,36 @@ public class KnownIncidentService {
 
     public Optional<KnownIncident> find(UUID id) {
         return KnownIncident.findByIdOptional(id);
+    }
+
+    /** One pass over the incident's tickets (index ticket_incident_seq). */
+    public Summary summary(UUID incidentId) {
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                select count(*) filter (where status not in ('RESOLVED', 'CLOSED')),
+                       count(*) filter (where status not in ('RESOLVED', 'CLOSED') and assignee is null),
+                       count(*) filter (where status not in ('RESOLVED', 'CLOSED') and sla_at_risk),
+                       count(*) filter (where status not in ('RESOLVED', 'CLOSED') and sla_breached),
+                       min(created_at) filter (where status not in ('RESOLVED', 'CLOSED')),
+                       count(*) filter (where status in ('RESOLVED', 'CLOSED'))
+                from ticket where incident_id = :incident""")
+                .setParameter("incident", incidentId)
+                .getSingleResult();
+        return new Summary(incidentId, count(row[0]), count(row[1]), count(row[2]), count(row[3]), instant(row[4]),
+                count(row[5]));
+    }
+
+    private static long count(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 
     public List<KnownIncident> latest(int limit) {
