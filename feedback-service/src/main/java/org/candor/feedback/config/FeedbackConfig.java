@@ -49,6 +49,13 @@ public interface FeedbackConfig {
     @WithDefault("en,de")
     List<String> locales();
 
+    /**
+     * Requests per minute one client (remote address) may send to the public survey form and opt-out;
+     * enough for a person, not for a script guessing links.
+     */
+    @WithDefault("60")
+    int formRequestsPerMinute();
+
     /** Whether this instance runs the scheduled sends, reminders and score publication. */
     @WithDefault("true")
     boolean schedulerEnabled();

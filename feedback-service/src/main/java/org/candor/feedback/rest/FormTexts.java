@@ -42,7 +42,10 @@ final class FormTexts {
                     Map.entry("EXPIREDText", "The survey is closed for this invitation. Thank you for your interest."),
                     Map.entry("ANSWEREDTitle", "You have already answered"),
                     Map.entry("ANSWEREDText", "Thank you: we have your answers from this invitation. Each invitation "
-                            + "can be answered once.")),
+                            + "can be answered once."),
+                    Map.entry("tooManyRequestsTitle", "Too many requests"),
+                    Map.entry("tooManyRequestsText", "We received too many requests from your connection in a short "
+                            + "time. Please wait a minute and try again; your answers so far are kept.")),
             "de", Map.ofEntries(
                     Map.entry("lang", "de"),
                     Map.entry("otherLanguage", "English"),
@@ -76,7 +79,11 @@ final class FormTexts {
                     Map.entry("EXPIREDText", "Die Umfrage ist für diese Einladung geschlossen. Danke für Ihr Interesse."),
                     Map.entry("ANSWEREDTitle", "Sie haben bereits geantwortet"),
                     Map.entry("ANSWEREDText", "Danke: Ihre Antworten zu dieser Einladung liegen uns vor. Jede "
-                            + "Einladung kann einmal beantwortet werden.")));
+                            + "Einladung kann einmal beantwortet werden."),
+                    Map.entry("tooManyRequestsTitle", "Zu viele Anfragen"),
+                    Map.entry("tooManyRequestsText", "Von Ihrer Verbindung kamen in kurzer Zeit zu viele Anfragen. "
+                            + "Bitte warten Sie eine Minute und versuchen Sie es erneut; Ihre bisherigen Antworten "
+                            + "bleiben erhalten.")));
 
     private FormTexts() {
     }

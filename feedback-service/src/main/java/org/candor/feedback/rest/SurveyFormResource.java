@@ -22,16 +22,19 @@ import jakarta.ws.rs.core.UriInfo;
 import org.candor.feedback.domain.QuestionType;
 import org.candor.feedback.domain.SurveyDefinition;
 import org.candor.feedback.service.CustomerService;
+import org.candor.feedback.service.FormRateLimiter;
 import org.candor.feedback.service.ResponseService;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The public survey form behind each personal link: server-rendered, no JavaScript, German and
- * English. A bad link of any kind gets a page that says what happened.
+ * English. A bad link of any kind gets a page that says what happened. Each client (remote address)
+ * gets a limited number of requests per minute, so links cannot be guessed by brute force.
  */
 @Path("/survey/{token}")
 @Produces(MediaType.TEXT_HTML)
@@ -67,11 +70,13 @@ public class SurveyFormResource {
     private final CustomerService customers;
     private final Template form;
     private final Template message;
+    private final FormRateLimiter limiter;
 
-    SurveyFormResource(ResponseService responses, CustomerService customers, @Location("survey/form.html") Template form,
-            @Location("survey/message.html") Template message) {
+    SurveyFormResource(ResponseService responses, CustomerService customers, FormRateLimiter limiter,
+            @Location("survey/form.html") Template form, @Location("survey/message.html") Template message) {
         this.responses = responses;
         this.customers = customers;
+        this.limiter = limiter;
         this.form = form;
         this.message = message;
     }
@@ -79,7 +84,10 @@ public class SurveyFormResource {
     /** Opens the form; a score in the link ({@code ?<question id>=<score>}) is kept as a partial answer. */
     @GET
     public Response open(@PathParam("token") String token, @QueryParam("lang") String lang, @Context UriInfo uri,
-            @Context HttpHeaders headers) {
+            @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        if (!limiter.allow(client(request))) {
+            return tooManyRequests(lang, headers);
+        }
         Map<String, List<String>> fromLink = new LinkedHashMap<>(uri.getQueryParameters());
         ResponseService.Form state = responses.open(token, fromLink);
         return render(token, state, lang, headers, false);
@@ -88,7 +96,10 @@ public class SurveyFormResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("token") String token, @QueryParam("lang") String lang,
-            MultivaluedMap<String, String> fields, @Context HttpHeaders headers) {
+            MultivaluedMap<String, String> fields, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        if (!limiter.allow(client(request))) {
+            return tooManyRequests(lang, headers);
+        }
         Map<String, List<String>> given = new LinkedHashMap<>();
         fields.forEach((name, values) -> {
             if (name.startsWith(FIELD_PREFIX)) {
@@ -104,7 +115,10 @@ public class SurveyFormResource {
     @POST
     @Path("/opt-out")
     public Response optOut(@PathParam("token") String token, @QueryParam("lang") String lang,
-            @Context HttpHeaders headers) {
+            @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        if (!limiter.allow(client(request))) {
+            return tooManyRequests(lang, headers);
+        }
         ResponseService.Status status = responses.optOut(token, customers);
         String language = FormTexts.choose(lang, null, headers.getAcceptableLanguages());
         if (status != ResponseService.Status.OPEN) {
@@ -169,6 +183,15 @@ public class SurveyFormResource {
             default -> 400;
         };
         return page(code, language, status.name());
+    }
+
+    private Response tooManyRequests(String lang, HttpHeaders headers) {
+        Response page = page(429, FormTexts.choose(lang, null, headers.getAcceptableLanguages()), "tooManyRequests");
+        return Response.fromResponse(page).header(HttpHeaders.RETRY_AFTER, limiter.retryAfterSeconds()).build();
+    }
+
+    private static String client(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
     }
 
     private Response page(int status, String language, String key) {
