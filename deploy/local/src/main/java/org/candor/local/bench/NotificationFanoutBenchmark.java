@@ -89,6 +89,13 @@ public final class NotificationFanoutBenchmark {
             env.put("CANDOR_NOTIFICATION_SMS_SECONDARY_CONCURRENCY", "8");
             env.put("CANDOR_OUTBOX_BATCH_SIZE", "2000");
             env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+            env.put("CANDOR_NOTIFICATION_OPT_OUT_SECRET", java.util.HexFormat.of().formatHex(
+                    java.security.SecureRandom.getSeed(32)));
+            // e.g. -Dcandor.bench.service-java-options=-XX:StartFlightRecording=filename=/tmp/fanout.jfr to profile the service
+            String serviceJavaOptions = System.getProperty("candor.bench.service-java-options");
+            if (serviceJavaOptions != null && !serviceJavaOptions.isBlank()) {
+                env.put("JAVA_TOOL_OPTIONS", serviceJavaOptions);
+            }
             ServiceProcess service = ServiceProcess.start(NOTIFICATION,
                     root.resolve("notification-service/target/quarkus-app/quarkus-run.jar"),
                     org.candor.testsupport.FreePorts.next(), env, work.resolve("notification-service.log"))
@@ -119,6 +126,7 @@ public final class NotificationFanoutBenchmark {
 
                 Instant published = Instant.now();
                 long start = System.nanoTime();
+                Map<String, Double> cpuBefore = cpuSeconds(service.pid(), helpers.get(0).pid());
                 try (KafkaProducer<String, String> producer = producer(suite.kafkaBootstrapServers())) {
                     send(producer, "candor.incident.events", incident, "candor.incident.update-published.v1", """
                             {"incidentId":"%s","updateId":"%s","revision":1,"status":"IDENTIFIED","audience":"AFFECTED",
@@ -140,6 +148,10 @@ public final class NotificationFanoutBenchmark {
                 }
                 double wall = seconds(start);
                 long peak = peakResidentMiB(service.pid());
+                Map<String, Double> cpuAfter = cpuSeconds(service.pid(), helpers.get(0).pid());
+                StringBuilder cpu = new StringBuilder();
+                cpuAfter.forEach((part, seconds) -> cpu.append(cpu.isEmpty() ? "" : ", ").append(part).append(' ')
+                        .append(String.format("%.0f s", seconds - cpuBefore.getOrDefault(part, 0.0))));
                 try (Statement statement = db.createStatement(); ResultSet r = statement.executeQuery(
                         "select extract(epoch from max(d.sent_at) - m.published_at),"
                         + " extract(epoch from percentile_disc(0.5) within group (order by d.sent_at - m.published_at)),"
@@ -154,6 +166,9 @@ public final class NotificationFanoutBenchmark {
                     System.out.printf("messages/s end to end:          %,.0f  (target >= 5,000)%n", total / toLast);
                     System.out.printf("publish -> hand-off p50 / p99:  %.1f s / %.1f s%n", r.getDouble(2), r.getDouble(3));
                     System.out.printf("peak resident memory:           %,d MiB (VmHWM of the service)%n", peak);
+                    System.out.printf("CPU time while fanning out:     %s (of %.0f s x %d cores)%n", cpu, wall,
+                            Runtime.getRuntime().availableProcessors());
+                    System.out.printf("load average at the end:        %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
                     System.out.printf("vs ceilings: SMTP sink %.0f%% of %,.0f/s (for %,d emails/s), SMS stub %.0f%% of %,.0f/s,"
                             + " Kafka %,.0f records/s%n", 100 * (recipients / toLast) / smtpCeiling, smtpCeiling,
                             (long) (recipients / toLast), 100 * (recipients / toLast) / smsCeiling, smsCeiling, kafkaCeiling);
@@ -307,6 +322,36 @@ public final class NotificationFanoutBenchmark {
             }
         }
         return -1;
+    }
+
+    /**
+     * CPU seconds so far of each part of the run: the service, PostgreSQL (its processes and the
+     * backends that have exited), this JVM (Kafka broker, SMS stub, the benchmark's polling) and smtp-sink.
+     */
+    private static Map<String, Double> cpuSeconds(long servicePid, long smtpSinkPid) {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        cpu.put("service", cpuSeconds(servicePid, false));
+        cpu.put("PostgreSQL", ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .mapToDouble(p -> cpuSeconds(p.pid(), true)).sum());
+        cpu.put("Kafka+SMS stub+benchmark", cpuSeconds(ProcessHandle.current().pid(), false));
+        cpu.put("smtp-sink", cpuSeconds(smtpSinkPid, false));
+        return cpu;
+    }
+
+    private static double cpuSeconds(long pid, boolean withExitedChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime, stime, cutime, cstime are fields 14-17 of /proc/<pid>/stat, in clock ticks (100 a second).
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            if (withExitedChildren) {
+                ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            }
+            return ticks / 100.0;
+        } catch (Exception gone) {
+            return 0;
+        }
     }
 
     private static double seconds(long startNanos) {
