@@ -61,9 +61,26 @@ public interface NotificationConfig {
 
     QuietHours quietHours();
 
+    /** Where people reach this service's public pages (the opt-out page), as written into links. */
+    @WithDefault("http://localhost:8082")
+    String publicBaseUrl();
+
+    OptOut optOut();
+
     Email email();
 
     Sms sms();
+
+    /** The self-service opt-out links every non-mandatory message carries. */
+    interface OptOut {
+
+        /** The key the links are signed with (HMAC-SHA256), at least 32 bytes; no default outside dev and test. */
+        String secret();
+
+        /** How long a link works after the message was sent. */
+        @WithDefault("90d")
+        Duration validity();
+    }
 
     /** Non-urgent SMS wait until the end of quiet hours in the recipient's time zone. */
     interface QuietHours {

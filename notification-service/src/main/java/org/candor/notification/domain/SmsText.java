@@ -28,7 +28,7 @@ public record SmsText(String text, String encoding, int length) {
 
     /** Fits {@code text} into one segment, or throws if even its links alone do not fit. */
     public static SmsText fit(String text) {
-        String normalised = text.strip().replaceAll("[ \\t]*\\R[ \\t]*", " ").replaceAll(" {2,}", " ");
+        String normalised = normalise(text);
         boolean gsm = isGsm7(normalised);
         int limit = gsm ? GSM7_LIMIT : UCS2_LIMIT;
         if (length(normalised, gsm) <= limit) {
@@ -54,6 +54,17 @@ public record SmsText(String text, String encoding, int length) {
         cut = cut.replaceAll("[\\s,;:.\\-–]+$", "");
         String fitted = cut + ellipsis + tail;
         return new SmsText(fitted, gsm ? GSM7 : UCS2, length(fitted, gsm));
+    }
+
+    /** Whether {@code text} fits one segment as it is, without shortening anything. */
+    public static boolean fitsWhole(String text) {
+        String normalised = normalise(text);
+        boolean gsm = isGsm7(normalised);
+        return length(normalised, gsm) <= (gsm ? GSM7_LIMIT : UCS2_LIMIT);
+    }
+
+    private static String normalise(String text) {
+        return text.strip().replaceAll("[ \\t]*\\R[ \\t]*", " ").replaceAll(" {2,}", " ");
     }
 
     /** Whether every character can be sent in the GSM 03.38 alphabet (with its extension table). */

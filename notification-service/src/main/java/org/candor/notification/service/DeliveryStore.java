@@ -47,7 +47,8 @@ public class DeliveryStore {
     }
 
     /** What a worker needs of a message; cached, since a message's content never changes. */
-    public record MessageView(UUID id, String type, UUID incidentId, org.candor.notification.domain.MessageContent content) {
+    public record MessageView(UUID id, String type, UUID incidentId, org.candor.notification.domain.MessageContent content,
+            boolean mandatory) {
     }
 
     /** What became of one claimed delivery. */
@@ -139,7 +140,8 @@ public class DeliveryStore {
     private MessageView message(UUID id) {
         return messages.computeIfAbsent(id, key -> {
             Message message = entityManager.find(Message.class, key);
-            return new MessageView(message.id, message.messageType, message.incidentId, message.content);
+            return new MessageView(message.id, message.messageType, message.incidentId, message.content,
+                    message.mandatory);
         });
     }
 

@@ -57,6 +57,7 @@ public class DeliveryWorker {
     private final SmsClient sms;
     private final WorkSignals signals;
     private final DeliveryDeadLetters deadLetters;
+    private final OptOutLinks optOutLinks;
     private final Clock clock;
     private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
     private final List<Lane> lanes = new ArrayList<>();
@@ -66,7 +67,7 @@ public class DeliveryWorker {
     private Thread recorder;
 
     DeliveryWorker(NotificationConfig config, DeliveryStore store, TemplateRenderer renderer, EmailClient email,
-            SmsClient sms, WorkSignals signals, DeliveryDeadLetters deadLetters, Clock clock) {
+            SmsClient sms, WorkSignals signals, DeliveryDeadLetters deadLetters, OptOutLinks optOutLinks, Clock clock) {
         this.config = config;
         this.store = store;
         this.renderer = renderer;
@@ -74,6 +75,7 @@ public class DeliveryWorker {
         this.sms = sms;
         this.signals = signals;
         this.deadLetters = deadLetters;
+        this.optOutLinks = optOutLinks;
         this.clock = clock;
     }
 
@@ -222,13 +224,16 @@ public class DeliveryWorker {
         try {
             SendResult result;
             DeliveryStore.MessageView message = delivery.message();
+            // A customer can stop any message that is not mandatory, on this channel, from the message itself.
+            String optOut = message.mandatory() || delivery.customerId() == null ? null
+                    : optOutLinks.url(delivery.customerId(), delivery.channel(), delivery.locale());
             if (delivery.channel() == Channel.EMAIL) {
                 TemplateRenderer.Email mail = renderer.email(message.type(), delivery.locale(), message.content(),
-                        delivery.name(), message.incidentId(), delivery.unsubscribeUrl());
+                        delivery.name(), message.incidentId(), delivery.unsubscribeUrl(), optOut);
                 result = email.send(delivery.id(), delivery.address(), mail.subject(), mail.text(), mail.html());
             } else {
                 SmsText text = renderer.sms(message.type(), delivery.locale(), message.content(), delivery.name(),
-                        message.incidentId(), delivery.unsubscribeUrl());
+                        message.incidentId(), delivery.unsubscribeUrl(), optOut);
                 result = sms.send(delivery.id(), delivery.address(), text.text());
             }
             return new Outcome(delivery, Outcome.Kind.SENT, result.provider(), result.reference(), null, clock.instant(),

@@ -103,6 +103,22 @@ public class RecipientService {
         return recipient;
     }
 
+    /** The person opted out of non-mandatory messages on one channel, from a link in a message; empty if unknown. */
+    @Transactional
+    public Optional<Recipient> optOut(String id, org.candor.notification.domain.Channel channel) {
+        Optional<Recipient> recipient = Recipient.findByIdOptional(id);
+        recipient.ifPresent(found -> {
+            if (channel == org.candor.notification.domain.Channel.EMAIL) {
+                found.emailOptOut = true;
+            } else {
+                found.smsOptOut = true;
+            }
+            found.updatedAt = clock.instant();
+            Log.infof("Recipient %s opted out of non-mandatory %s messages by link", id, channel);
+        });
+        return recipient;
+    }
+
     private void upsert(String id, String kind, String name, String email, String phone, String locale, String country,
             String region, String unsubscribeUrl) {
         Instant now = clock.instant();

@@ -52,12 +52,24 @@ public class TemplateRenderer {
     /** @param unsubscribeUrl a subscriber's signed unsubscribe link, or null */
     public Email email(String messageType, String locale, MessageContent content, String name, UUID incidentId,
             String unsubscribeUrl) {
+        return email(messageType, locale, content, name, incidentId, unsubscribeUrl, null);
+    }
+
+    /**
+     * @param unsubscribeUrl a subscriber's signed unsubscribe link, or null
+     * @param optOutUrl the person's opt-out link for email, put in the footer; null for a mandatory message
+     */
+    public Email email(String messageType, String locale, MessageContent content, String name, UUID incidentId,
+            String unsubscribeUrl, String optOutUrl) {
         String language = MessageCatalog.language(locale);
         Template template = template(messageType, language);
         Map<String, Object> data = data(language, content, name, incidentId);
         data.put("unsubscribe", unsubscribeUrl);
         String subject = fragment(template, "subject", data).replaceAll("\\s+", " ");
         String text = fragment(template, "text", data);
+        if (optOutUrl != null) {
+            text = text + "\n\n" + fragment(template("opt-out", language), "email", Map.of("url", optOutUrl));
+        }
         String html = engine.getTemplate("messages/layout.html").instance()
                 .data("lang", language).data("subject", subject).data("paragraphs", paragraphs(text)).render();
         return new Email(subject, text, html);
@@ -69,10 +81,26 @@ public class TemplateRenderer {
 
     public SmsText sms(String messageType, String locale, MessageContent content, String name, UUID incidentId,
             String unsubscribeUrl) {
+        return sms(messageType, locale, content, name, incidentId, unsubscribeUrl, null);
+    }
+
+    /**
+     * @param optOutUrl the person's opt-out link for SMS, or null; added only when the whole message
+     *     still fits one segment with it, since neither the text nor a link may be cut for it
+     */
+    public SmsText sms(String messageType, String locale, MessageContent content, String name, UUID incidentId,
+            String unsubscribeUrl, String optOutUrl) {
         String language = MessageCatalog.language(locale);
         Map<String, Object> data = data(language, content, name, incidentId);
         data.put("unsubscribe", unsubscribeUrl);
-        return SmsText.fit(fragment(template(messageType, language), "sms", data));
+        String text = fragment(template(messageType, language), "sms", data);
+        if (optOutUrl != null) {
+            String withOptOut = text + " " + fragment(template("opt-out", language), "sms", Map.of("url", optOutUrl));
+            if (SmsText.fitsWhole(withOptOut)) {
+                return SmsText.fit(withOptOut);
+            }
+        }
+        return SmsText.fit(text);
     }
 
     private Template template(String messageType, String language) {
@@ -83,7 +111,7 @@ public class TemplateRenderer {
         return template;
     }
 
-    private static String fragment(Template template, String id, Map<String, Object> data) {
+    private static String fragment(Template template, String id, Map<String, ?> data) {
         Template.Fragment fragment = template.getFragment(id);
         if (fragment == null) {
             throw new IllegalArgumentException("Template " + template.getId() + " has no " + id);
