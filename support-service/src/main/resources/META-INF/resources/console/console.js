@@ -1,8 +1,11 @@
 (function () {
   var $ = function (id) { return document.getElementById(id); };
+  var TOKEN_KEY = 'candor-console-token';
   var socket = null;
   var current = null;
+  var opened = false;
 
+  function token() { return sessionStorage.getItem(TOKEN_KEY) || ''; }
   function send(frame) { $('error').textContent = ''; socket.send(JSON.stringify(frame)); }
   function line(kind, text) {
     var item = document.createElement('li');
@@ -20,18 +23,42 @@
     (frame.transcript || []).forEach(function (m) { line(m.from, m.text); });
     send({ type: 'macros', locale: frame.locale });
   }
+  function fillQueues(queues) {
+    ['take-queue', 'transfer-queue'].forEach(function (id) {
+      var select = $(id);
+      while (select.options.length > 1) { select.remove(1); }
+      queues.forEach(function (q) {
+        var option = document.createElement('option');
+        option.value = q.code;
+        option.textContent = q.name;
+        select.appendChild(option);
+      });
+    });
+  }
+  // REST calls carry the same token as an Authorization header.
+  function loadQueues() {
+    fetch('/api/queues', { headers: { Authorization: 'Bearer ' + token() } })
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .then(fillQueues);
+  }
 
-  $('connect').addEventListener('click', function () {
+  function connect() {
+    if (!token()) { $('error').textContent = 'Paste your staff token first'; return; }
     var scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-    socket = new WebSocket(scheme + '//' + window.location.host + '/chat/agent');
+    // Browsers cannot set headers on a WebSocket: the token travels in the offered subprotocols,
+    // from which the server takes the Authorization header of the handshake.
+    socket = new WebSocket(scheme + '//' + window.location.host + '/chat/agent',
+      ['bearer-token-carrier', 'quarkus-http-upgrade#Authorization#' + encodeURIComponent('Bearer ' + token())]);
+    opened = false;
+    socket.onopen = function () { opened = true; };
     socket.onmessage = function (event) {
       var frame = JSON.parse(event.data);
       switch (frame.type) {
-        case 'hello': send({ type: 'auth', token: $('token').value }); break;
         case 'authenticated':
           $('agent-status').textContent = 'Connected as ' + frame.agent;
           $('waiting').textContent = frame.waiting;
           $('take-next').disabled = false;
+          loadQueues();
           break;
         case 'queue': $('waiting').textContent = frame.waiting; break;
         case 'no-chat': $('error').textContent = 'No chat is waiting'; break;
@@ -42,8 +69,13 @@
           if (frame.status === 'verified') { $('verified').textContent = 'verified ' + frame.customerId; }
           else { line('system', 'verification: ' + frame.status); }
           break;
-        case 'transferred': if (frame.sessionId === current) { line('system', 'transferred to ' + frame.to); current = null; } break;
-        case 'ended': if (frame.sessionId === current) { line('system', 'chat ended'); } break;
+        case 'transferred':
+          if (frame.sessionId === current) {
+            line('system', 'transferred to ' + (frame.to ? frame.to : 'the queue ' + frame.queue));
+            current = null;
+          }
+          break;
+        case 'ended': if (frame.sessionId === current) { line('system', 'chat ended'); current = null; } break;
         case 'macros':
           var select = $('macros');
           select.innerHTML = '<option value="">Macros…</option>';
@@ -61,9 +93,29 @@
           break;
       }
     };
-    socket.onclose = function () { $('agent-status').textContent = 'Disconnected'; $('take-next').disabled = true; };
+    socket.onclose = function () {
+      $('take-next').disabled = true;
+      if (opened) {
+        $('agent-status').textContent = 'Disconnected';
+      } else {
+        // The handshake was refused: no valid support-agent or support-supervisor token.
+        sessionStorage.removeItem(TOKEN_KEY);
+        $('agent-status').textContent = 'Refused: sign in with a valid support token';
+      }
+    };
+  }
+
+  $('connect').addEventListener('click', function () {
+    if ($('token').value) { sessionStorage.setItem(TOKEN_KEY, $('token').value.trim()); }
+    $('token').value = '';
+    connect();
   });
-  $('take-next').addEventListener('click', function () { send({ type: 'take-next' }); });
+  $('sign-out').addEventListener('click', function () {
+    sessionStorage.removeItem(TOKEN_KEY);
+    if (socket) { socket.close(); }
+    $('agent-status').textContent = 'Signed out';
+  });
+  $('take-next').addEventListener('click', function () { send({ type: 'take-next', queue: $('take-queue').value }); });
   $('composer').addEventListener('submit', function (event) {
     event.preventDefault();
     if (!current || !$('reply').value.trim()) { return; }
@@ -76,5 +128,8 @@
   $('verify-sms').addEventListener('click', function () { send({ type: 'verify-sms', sessionId: current, customerId: $('customer-id').value }); });
   $('verify-email').addEventListener('click', function () { send({ type: 'verify-email', sessionId: current, customerId: $('customer-id').value }); });
   $('transfer').addEventListener('click', function () { send({ type: 'transfer', sessionId: current, toAgent: $('transfer-to').value }); });
+  $('requeue').addEventListener('click', function () { send({ type: 'transfer', sessionId: current, toQueue: $('transfer-queue').value }); });
+  $('end-chat').addEventListener('click', function () { send({ type: 'end', sessionId: current, resolve: false }); });
   $('end').addEventListener('click', function () { send({ type: 'end', sessionId: current, resolve: true }); });
+  if (token()) { connect(); }
 })();

@@ -2,39 +2,40 @@ package org.candor.support.chat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
 
 import org.candor.platform.rest.ProblemException;
 import org.candor.platform.security.Roles;
 import org.candor.support.service.ChatService;
 import org.candor.support.service.MacroService;
 import org.candor.support.service.KnownIncidentService;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.logging.Log;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
- * The agent console's socket. A browser cannot set an Authorization header on a WebSocket, so the
- * first frame carries the bearer token: {@code auth {token}}; nothing else is accepted before it.
+ * The agent console's socket. The opening handshake carries the bearer token and is refused (401/403)
+ * without a valid support-agent or support-supervisor token. A browser cannot set headers on a
+ * WebSocket, so the console sends it the way WebSockets Next reads it from the offered subprotocols:
+ * {@code ["bearer-token-carrier", "quarkus-http-upgrade#Authorization#Bearer%20<token>"]}.
  *
- * <p>Then: {@code take-next}, {@code message {sessionId, text | macroId}}, {@code transfer {sessionId,
- * toAgent}}, {@code verify-sms|verify-email {sessionId, customerId}}, {@code end {sessionId, resolve}},
- * {@code macros {locale}}.
+ * <p>Frames in: {@code take-next {queue?}}, {@code message {sessionId, text | macroId}}, {@code transfer
+ * {sessionId, toAgent | toQueue}} (to an agent, or back to a waiting line), {@code verify-sms|verify-email
+ * {sessionId, customerId}}, {@code end {sessionId, resolve}}, {@code macros {locale}}.
  */
 @WebSocket(path = "/chat/agent")
+@RolesAllowed({Roles.SUPPORT_AGENT, Roles.SUPPORT_SUPERVISOR})
 public class AgentChatSocket {
 
     static final UserData.TypedKey<String> AGENT = UserData.TypedKey.forString("chat-agent");
@@ -44,23 +45,27 @@ public class AgentChatSocket {
     private final KnownIncidentService incidents;
     private final ChatConnections connections;
     private final ChatRelay relay;
-    private final JWTParser jwtParser;
+    private final SecurityIdentity identity;
     private final ObjectMapper objectMapper;
 
     AgentChatSocket(ChatService chats, MacroService macros, KnownIncidentService incidents, ChatConnections connections,
-            ChatRelay relay, JWTParser jwtParser, ObjectMapper objectMapper) {
+            ChatRelay relay, SecurityIdentity identity, ObjectMapper objectMapper) {
         this.chats = chats;
         this.macros = macros;
         this.incidents = incidents;
         this.connections = connections;
         this.relay = relay;
-        this.jwtParser = jwtParser;
+        this.identity = identity;
         this.objectMapper = objectMapper;
     }
 
+    /** The handshake was authenticated: the agent is who the token names. */
     @OnOpen
-    public String open() {
-        return relay.write(Map.of("type", "hello", "expect", "auth"));
+    public String open(WebSocketConnection connection) {
+        String agent = identity.getPrincipal().getName();
+        connection.userData().put(AGENT, agent);
+        connections.addAgent(agent, connection);
+        return relay.write(Map.of("type", "authenticated", "agent", agent, "waiting", chats.waiting()));
     }
 
     @OnTextMessage
@@ -73,13 +78,10 @@ public class AgentChatSocket {
         }
         String type = Frames.text(frame, "type");
         String agent = connection.userData().get(AGENT);
-        if (agent == null) {
-            return type.equals("auth") ? authenticate(Frames.text(frame, "token"), connection)
-                    : relay.write(Frames.error("type", "send auth with a bearer token first"));
-        }
         try {
             return switch (type) {
-                case "take-next" -> chats.takeNext(agent).map(session -> relay.write(chats.chatFrame(session)))
+                case "take-next" -> chats.takeNext(agent, blankToNull(Frames.text(frame, "queue")))
+                        .map(session -> relay.write(chats.chatFrame(session)))
                         .orElseGet(() -> relay.write(Map.of("type", "no-chat", "waiting", 0)));
                 case "message" -> {
                     String macroId = Frames.text(frame, "macroId");
@@ -88,7 +90,12 @@ public class AgentChatSocket {
                     yield null;
                 }
                 case "transfer" -> {
-                    chats.transfer(session(frame), agent, Frames.text(frame, "toAgent"));
+                    String toAgent = Frames.text(frame, "toAgent");
+                    if (toAgent.isBlank()) {
+                        chats.requeue(session(frame), agent, blankToNull(Frames.text(frame, "toQueue")));
+                    } else {
+                        chats.transfer(session(frame), agent, toAgent);
+                    }
                     yield null;
                 }
                 case "verify-sms" -> {
@@ -121,23 +128,6 @@ public class AgentChatSocket {
         }
     }
 
-    private String authenticate(String token, WebSocketConnection connection) {
-        try {
-            JsonWebToken jwt = jwtParser.parse(token);
-            Set<String> groups = jwt.getGroups();
-            if (groups == null || !(groups.contains(Roles.SUPPORT_AGENT) || groups.contains(Roles.SUPPORT_SUPERVISOR))) {
-                return relay.write(Frames.error("token", "needs the support-agent or support-supervisor role"));
-            }
-            String agent = jwt.getName();
-            connection.userData().put(AGENT, agent);
-            connections.addAgent(agent, connection);
-            return relay.write(Map.of("type", "authenticated", "agent", agent, "waiting", chats.waiting()));
-        } catch (ParseException e) {
-            Log.debugf("Console token rejected: %s", e.getMessage());
-            return relay.write(Frames.error("token", "is not a valid bearer token"));
-        }
-    }
-
     private Map<String, Object> macrosFrame(String locale) {
         var incident = incidents.active().map(found -> found.id).orElse(null);
         Map<String, Object> frame = new LinkedHashMap<>();
@@ -145,6 +135,10 @@ public class AgentChatSocket {
         frame.put("items", macros.find(incident, locale.isBlank() ? null : locale).stream()
                 .map(macro -> Map.of("id", macro.id.toString(), "title", macro.title, "body", macro.body)).toList());
         return frame;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static UUID session(JsonNode frame) {

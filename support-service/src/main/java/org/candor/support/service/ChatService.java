@@ -103,7 +103,15 @@ public class ChatService {
         if (session.status != ChatStatus.WAITING) {
             return new Position(0, 0);
         }
-        long ahead = ChatSession.count("status = ?1 and seq < ?2", ChatStatus.WAITING, session.seq);
+        // Ahead are the chats waiting longer in the same queue (a transferred chat keeps its place by age).
+        long ahead = entityManager.createQuery("""
+                select count(c) from ChatSession c, Ticket t
+                where t.id = c.ticketId and c.status = :waiting and c.seq < :seq
+                  and t.queue = (select q.queue from Ticket q where q.id = :ticket)""", Long.class)
+                .setParameter("waiting", ChatStatus.WAITING)
+                .setParameter("seq", session.seq)
+                .setParameter("ticket", session.ticketId)
+                .getSingleResult();
         long agents = Math.max(1, Agent.count("active = true"));
         long wait = (ahead + 1) * config.chat().averageHandleTime().toSeconds() / agents;
         return new Position((int) ahead + 1, wait);
@@ -113,15 +121,29 @@ public class ChatService {
         return ChatSession.count("status", ChatStatus.WAITING);
     }
 
-    /** The agent takes the longest-waiting chat; concurrent agents never get the same one. */
+    /** The agent takes the longest-waiting chat of any queue; concurrent agents never get the same one. */
     @Transactional
     public Optional<ChatSession> takeNext(String agent) {
-        List<ChatSession> next = entityManager.createQuery(
-                "select c from ChatSession c where c.status = :waiting order by c.seq", ChatSession.class)
-                .setParameter("waiting", ChatStatus.WAITING)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint("jakarta.persistence.lock.timeout", -2)
-                .setMaxResults(1)
+        return takeNext(agent, null);
+    }
+
+    /**
+     * The agent takes the longest-waiting chat of {@code queue} (any queue when null); concurrent agents
+     * never get the same one.
+     */
+    @Transactional
+    public Optional<ChatSession> takeNext(String agent, String queue) {
+        if (queue != null) {
+            tickets.queue(queue, "queue");
+        }
+        @SuppressWarnings("unchecked")
+        List<ChatSession> next = entityManager.createNativeQuery("""
+                select c.* from chat_session c join ticket t on t.id = c.ticket_id
+                where c.status = 'WAITING' and (cast(:queue as varchar) is null or t.queue = cast(:queue as varchar))
+                order by c.seq
+                limit 1
+                for update of c skip locked""", ChatSession.class)
+                .setParameter("queue", queue)
                 .getResultList();
         if (next.isEmpty()) {
             return Optional.empty();
@@ -171,6 +193,32 @@ public class ChatService {
         tickets.history(ticket, agent, "TRANSFERRED", "from " + agent + " to " + target.id, now);
         events.fire(ChatEvent.agent(session.id, agent, frame("transferred", session, Map.of("to", target.id))));
         events.fire(ChatEvent.agent(session.id, target.id, chatFrame(session)));
+        return session;
+    }
+
+    /**
+     * Hands the chat back to a waiting line: its own queue's, or {@code toQueue}'s. The customer waits
+     * again (keeping their place by age) and the next agent who takes a chat of that queue gets it with
+     * its transcript.
+     */
+    @Transactional
+    public ChatSession requeue(UUID sessionId, String agent, String toQueue) {
+        ChatSession session = ownedBy(sessionId, agent);
+        Instant now = clock.instant();
+        Ticket ticket = tickets.lock(session.ticketId);
+        if (toQueue != null && !toQueue.isBlank() && !toQueue.equals(ticket.queue)) {
+            tickets.queue(toQueue, "toQueue");
+            tickets.update(ticket.id, null, toQueue, null, agent);
+        }
+        session.status = ChatStatus.WAITING;
+        session.agent = null;
+        session.acceptedAt = null;
+        ticket.assignee = null;
+        ticket.updatedAt = now;
+        tickets.history(ticket, agent, "TRANSFERRED", "from " + agent + " back to queue " + ticket.queue, now);
+        events.fire(ChatEvent.agent(session.id, agent, frame("transferred", session, Map.of("queue", ticket.queue))));
+        events.fire(ChatEvent.session(session.id, null, frame("transferred", session, Map.of("queue", ticket.queue))));
+        events.fire(ChatEvent.queueChanged());
         return session;
     }
 

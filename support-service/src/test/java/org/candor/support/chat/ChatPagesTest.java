@@ -88,12 +88,7 @@ class ChatPagesTest {
             customer.send("{\"type\":\"message\",\"text\":\"" + question + "\"}");
             customer.await(f -> question.equals(f.getString("text")), WAIT);
 
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-            browser.get(base.resolve("/console/index.html").toString());
-            browser.findElement(By.id("token")).sendKeys(CandorTestResource.jwt().token("console-agent",
-                    Duration.ofMinutes(30), Roles.SUPPORT_AGENT));
-            browser.findElement(By.id("connect")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agent-status"), "Connected as console-agent"));
+            signIn(browser, "console-agent", Roles.SUPPORT_AGENT);
             takeUntilTranscriptShows(browser, question);
 
             browser.findElement(By.id("reply")).sendKeys("No, your card stays valid.");
@@ -105,6 +100,92 @@ class ChatPagesTest {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void consoleKeepsTheTokenInSessionStorageOnlyAndLoadsQueuesWithIt() {
+        ChromeDriver browser = Browser.start("en");
+        try {
+            signIn(browser, "storage-agent", Roles.SUPPORT_AGENT);
+
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> ((ChromeDriver) driver)
+                    .findElements(By.cssSelector("#transfer-queue option[value='breach-hotline']")).size() == 1);
+            assertThat(browser.executeScript("return sessionStorage.getItem('candor-console-token')")).isNotNull();
+            assertThat(browser.executeScript("return localStorage.length")).isEqualTo(0L);
+            assertThat(browser.findElement(By.id("token")).getAttribute("value")).isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void consoleWithoutASupportRoleIsRefused() {
+        ChromeDriver browser = Browser.start("en");
+        try {
+            browser.get(base.resolve("/console/index.html").toString());
+            browser.findElement(By.id("token")).sendKeys(CandorTestResource.jwt().token("analyst-1",
+                    Duration.ofMinutes(30), Roles.ANALYST));
+            browser.findElement(By.id("connect")).click();
+
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions
+                    .textToBePresentInElementLocated(By.id("agent-status"), "Refused"));
+            assertThat(browser.findElement(By.id("take-next")).isEnabled()).isFalse();
+            assertThat(browser.executeScript("return sessionStorage.getItem('candor-console-token')")).isNull();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void consoleHandsTheChatBackToTheQueueForAnotherAgent() throws Exception {
+        String question = "Can someone from billing help? " + UUID.randomUUID();
+        ChromeDriver browser = Browser.start("en");
+        try (WsClient customer = ChatTestSupport.customer(base, null);
+                WsClient colleague = ChatTestSupport.agent(base, "colleague-agent")) {
+            String sessionId = customer.await("queued", WAIT).getString("sessionId");
+            customer.send("{\"type\":\"message\",\"text\":\"" + question + "\"}");
+            customer.await(f -> question.equals(f.getString("text")), WAIT);
+            signIn(browser, "handing-agent", Roles.SUPPORT_AGENT);
+            takeUntilTranscriptShows(browser, question);
+
+            browser.findElement(By.id("requeue")).click();
+
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions
+                    .textToBePresentInElementLocated(By.id("transcript"), "transferred to the queue breach-hotline"));
+            JsonPath chat = ChatTestSupport.takeUntil(colleague, sessionId);
+            assertThat(chat.getList("transcript.text")).contains(question);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void consoleEndsTheChat() throws Exception {
+        String question = "That is all, thank you " + UUID.randomUUID();
+        ChromeDriver browser = Browser.start("en");
+        try (WsClient customer = ChatTestSupport.customer(base, null)) {
+            customer.await("queued", WAIT);
+            customer.send("{\"type\":\"message\",\"text\":\"" + question + "\"}");
+            customer.await(f -> question.equals(f.getString("text")), WAIT);
+            signIn(browser, "ending-agent", Roles.SUPPORT_AGENT);
+            takeUntilTranscriptShows(browser, question);
+
+            browser.findElement(By.id("end-chat")).click();
+
+            customer.await("ended", WAIT);
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions
+                    .textToBePresentInElementLocated(By.id("transcript"), "chat ended"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private void signIn(ChromeDriver browser, String agent, String role) {
+        browser.get(base.resolve("/console/index.html").toString());
+        browser.findElement(By.id("token")).sendKeys(CandorTestResource.jwt().token(agent, Duration.ofMinutes(30), role));
+        browser.findElement(By.id("connect")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions
+                .textToBePresentInElementLocated(By.id("agent-status"), "Connected as " + agent));
     }
 
     private static JsonPath awaitChatWith(WsClient agent, String question) {

@@ -12,12 +12,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.candor.contracts.Topics;
+import org.candor.platform.security.Roles;
 import org.candor.support.MutableClock;
 import org.candor.testsupport.CandorTestResource;
 import org.candor.testsupport.TestKafka;
@@ -157,15 +159,35 @@ class ChatSocketTest {
     }
 
     @Test
-    void consoleWithoutAValidTokenGetsNothing() throws Exception {
-        try (WsClient agent = WsClient.connect(base.resolve("/chat/agent"))) {
-            agent.await("hello", WAIT);
-            agent.send("{\"type\":\"take-next\"}");
-            assertThat(agent.await("error", WAIT).getString("problem.errors[0].message")).contains("auth");
-            agent.send("{\"type\":\"auth\",\"token\":\"" + CandorTestResource.jwt().token("intruder", Duration.ofMinutes(5),
-                    "analyst") + "\"}");
-            assertThat(agent.await(f -> "error".equals(f.getString("type")) && "token".equals(
-                    f.getString("problem.errors[0].field")), WAIT)).isNotNull();
+    void consoleHandshakeWithoutATokenIsRefused() throws Exception {
+        assertThat(WsClient.refusedStatus(base.resolve("/chat/agent"), Map.of())).isEqualTo(401);
+    }
+
+    @Test
+    void consoleHandshakeWithAForgedTokenIsRefused() throws Exception {
+        String forged = ChatTestSupport.token("intruder", Roles.SUPPORT_AGENT);
+        forged = forged.substring(0, forged.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+
+        assertThat(WsClient.refusedStatus(base.resolve("/chat/agent"), Map.of("Authorization", "Bearer " + forged)))
+                .isEqualTo(401);
+    }
+
+    @Test
+    void consoleHandshakeWithoutASupportRoleIsForbidden() throws Exception {
+        String analyst = ChatTestSupport.token("analyst-1", Roles.ANALYST);
+
+        assertThat(WsClient.refusedStatus(base.resolve("/chat/agent"), Map.of("Authorization", "Bearer " + analyst)))
+                .isEqualTo(403);
+    }
+
+    @Test
+    void consoleMayCarryItsTokenInTheOfferedSubprotocolsAsBrowsersMust() throws Exception {
+        String token = ChatTestSupport.token("subprotocol-agent", Roles.SUPPORT_SUPERVISOR);
+        try (WsClient agent = WsClient.connect(base.resolve("/chat/agent"), Map.of(), List.of("bearer-token-carrier",
+                "quarkus-http-upgrade#Authorization#" + URLEncoder.encode("Bearer " + token, StandardCharsets.UTF_8)
+                        .replace("+", "%20")))) {
+            assertThat(agent.await("authenticated", WAIT).getString("agent")).isEqualTo("subprotocol-agent");
+            assertThat(agent.subprotocol()).isEqualTo("bearer-token-carrier");
         }
     }
 

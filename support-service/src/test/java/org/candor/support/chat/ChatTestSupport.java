@@ -3,6 +3,8 @@ package org.candor.support.chat;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import org.candor.platform.security.Roles;
 import org.candor.testsupport.CandorTestResource;
@@ -21,14 +23,16 @@ final class ChatTestSupport {
         return WsClient.connect(base.resolve("/chat/customer" + (query == null ? "" : "?" + query)));
     }
 
-    /** An authenticated agent console connection. */
+    /** An authenticated agent console connection: the bearer token in the handshake. */
     static WsClient agent(URI base, String name) throws Exception {
-        WsClient agent = WsClient.connect(base.resolve("/chat/agent"));
-        agent.await("hello", WAIT);
-        agent.send("{\"type\":\"auth\",\"token\":\"" + CandorTestResource.jwt().token(name, Duration.ofMinutes(30),
-                Roles.SUPPORT_AGENT) + "\"}");
+        WsClient agent = WsClient.connect(base.resolve("/chat/agent"), Map.of("Authorization", "Bearer "
+                + token(name, Roles.SUPPORT_AGENT)), List.of());
         agent.await("authenticated", WAIT);
         return agent;
+    }
+
+    static String token(String name, String... roles) {
+        return CandorTestResource.jwt().token(name, Duration.ofMinutes(30), roles);
     }
 
     /** Takes chats until the given one comes up (earlier tests may have left chats waiting). */

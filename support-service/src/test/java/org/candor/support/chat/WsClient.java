@@ -3,11 +3,14 @@ package org.candor.support.chat;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -19,9 +22,14 @@ public final class WsClient implements AutoCloseable {
     private final WebSocket socket;
     private final List<JsonPath> frames = new CopyOnWriteArrayList<>();
 
-    private WsClient(URI uri) throws Exception {
+    private WsClient(URI uri, Map<String, String> headers, List<String> subprotocols) throws Exception {
         StringBuilder partial = new StringBuilder();
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        headers.forEach(builder::header);
+        if (!subprotocols.isEmpty()) {
+            builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
+        }
+        this.socket = builder.buildAsync(uri, new WebSocket.Listener() {
             @Override
             public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
                 partial.append(data);
@@ -35,9 +43,31 @@ public final class WsClient implements AutoCloseable {
         }).get(10, TimeUnit.SECONDS);
     }
 
+    /** Connects with extra handshake headers (e.g. Authorization) and offered subprotocols. */
+    public static WsClient connect(URI uri, Map<String, String> headers, List<String> subprotocols) throws Exception {
+        return new WsClient(URI.create(uri.toString().replaceFirst("^http", "ws")), headers, subprotocols);
+    }
+
+    /** The HTTP status with which the server refused the opening handshake. */
+    public static int refusedStatus(URI uri, Map<String, String> headers) throws Exception {
+        try (WsClient unexpected = connect(uri, headers, List.of())) {
+            throw new AssertionError("The handshake was accepted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
+    /** The subprotocol the server selected, or an empty string. */
+    public String subprotocol() {
+        return socket.getSubprotocol();
+    }
+
     /** Connects to {@code uri}; an http(s) address is taken as the ws(s) one of the same server. */
     public static WsClient connect(URI uri) throws Exception {
-        return new WsClient(URI.create(uri.toString().replaceFirst("^http", "ws")));
+        return connect(uri, Map.of(), List.of());
     }
 
     public void send(String json) {
