@@ -41,6 +41,13 @@ public interface FeedbackConfig {
     @WithDefault("30,90")
     List<Integer> followUpWaveDays();
 
+    /**
+     * Customers per batch when a wave goes out: each batch commits its invitations and notification
+     * requests together, and a crash redoes only the batch in flight.
+     */
+    @WithDefault("500")
+    int waveBatchSize();
+
     /** The public address survey links point at. */
     @WithDefault("http://localhost:8085")
     String publicBaseUrl();

@@ -53,6 +53,10 @@ public class Invitation extends PanacheEntityBase {
     @Column(nullable = false)
     public String channel;
 
+    /** The scheduled send (wave) that issued it; null for campaigns. */
+    @Column(name = "scheduled_send_id")
+    public UUID scheduledSendId;
+
     @Column(name = "invited_at", nullable = false)
     public Instant invitedAt;
 

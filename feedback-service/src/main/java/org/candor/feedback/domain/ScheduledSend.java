@@ -49,6 +49,17 @@ public class ScheduledSend extends PanacheEntityBase {
     @Column(name = "done_at")
     public Instant doneAt;
 
+    /** The survey version this send uses, fixed when its first batch goes out. */
+    @Column(name = "survey_id")
+    public UUID surveyId;
+
+    @Column(name = "survey_version")
+    public Integer surveyVersion;
+
+    /** The last customer (in id order) whose invitation was decided; the next batch starts after it. */
+    @Column(name = "progress_customer_id")
+    public String progressCustomerId;
+
     /** What caused it, e.g. {@code ticket:<id>}: the same cause never schedules twice. */
     @Column(name = "source_key", nullable = false, unique = true)
     public String sourceKey;

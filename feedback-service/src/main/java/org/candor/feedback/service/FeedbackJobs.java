@@ -32,9 +32,7 @@ public class FeedbackJobs {
         if (!config.schedulerEnabled()) {
             return;
         }
-        while (triggers.dispatchDue() > 0) {
-            // Each call handles one batch in its own transaction.
-        }
+        triggers.dispatchDue();
         invitations.sendReminders(surveys);
     }
 

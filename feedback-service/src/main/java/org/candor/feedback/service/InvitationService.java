@@ -36,8 +36,12 @@ public class InvitationService {
     /** What became of one attempt to invite. */
     public enum Outcome { INVITED, FATIGUED, OPTED_OUT, UNKNOWN_CUSTOMER }
 
-    /** Where and why an invitation goes. */
-    public record Occasion(UUID incidentId, int wave, Trigger trigger, String channel) {
+    /** Where and why an invitation goes; {@code scheduledSendId} is the wave that issues it, if any. */
+    public record Occasion(UUID incidentId, int wave, Trigger trigger, String channel, UUID scheduledSendId) {
+
+        public Occasion(UUID incidentId, int wave, Trigger trigger, String channel) {
+            this(incidentId, wave, trigger, channel, null);
+        }
     }
 
     private final EntityManager entityManager;
@@ -92,6 +96,7 @@ public class InvitationService {
         invitation.country = customer.country;
         invitation.segment = customer.segment;
         invitation.channel = occasion.channel();
+        invitation.scheduledSendId = occasion.scheduledSendId();
         invitation.invitedAt = now;
         invitation.expiresAt = now.plus(config.tokenValidity());
         invitation.persist();

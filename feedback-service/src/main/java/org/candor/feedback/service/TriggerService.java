@@ -3,8 +3,13 @@ package org.candor.feedback.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,11 +18,13 @@ import jakarta.transaction.Transactional;
 import org.candor.contracts.incident.StatusUpdatePublished;
 import org.candor.contracts.support.TicketResolved;
 import org.candor.feedback.config.FeedbackConfig;
+import org.candor.feedback.domain.Invitation;
 import org.candor.feedback.domain.Purpose;
 import org.candor.feedback.domain.ScheduledSend;
 import org.candor.feedback.domain.Trigger;
 
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Turns events into surveys that are due later (a resolved ticket, a resolved incident and its
@@ -71,40 +78,117 @@ public class TriggerService {
         }
     }
 
-    /** Sends every scheduled survey that is due; returns how many sends it handled. */
-    @Transactional
+    /**
+     * Sends every scheduled survey that is due, batch by batch; returns how many sends it finished.
+     *
+     * <p>Each batch is one transaction: the send's row lock, up to {@code wave-batch-size} customers'
+     * invitations with their notification requests, and the send's progress. A crash loses at most the
+     * batch in flight, which is redone from the last committed progress; another instance skips a send
+     * that is being worked on ({@code skip locked}). A batch that fails leaves its send for the next
+     * run without holding up the other sends.
+     */
     public int dispatchDue() {
-        List<ScheduledSend> due = ScheduledSend.<ScheduledSend>find(
-                "doneAt is null and dueAt <= ?1 order by dueAt", clock.instant())
-                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).page(0, 100).list();
-        for (ScheduledSend send : due) {
-            send.doneAt = clock.instant();
-            var survey = surveys.newestFor(send.purpose);
-            if (survey.isEmpty()) {
-                Log.warnf("No %s survey defined: scheduled send %s skipped", send.purpose, send.id);
-                continue;
-            }
-            Trigger trigger = send.purpose == Purpose.SATISFACTION ? Trigger.TICKET_RESOLVED : Trigger.INCIDENT_RESOLVED;
-            InvitationService.Occasion occasion = new InvitationService.Occasion(send.incidentId, send.wave, trigger,
-                    send.channel == null ? "INCIDENT" : send.channel);
-            List<String> recipients = send.customerId != null ? List.of(send.customerId) : affectedCustomers(send.incidentId);
-            int invited = 0;
-            for (String customerId : recipients) {
-                if (invitations.invite(survey.get(), customerId, occasion) == InvitationService.Outcome.INVITED) {
-                    invited++;
+        Set<UUID> failed = new HashSet<>();
+        int finished = 0;
+        while (true) {
+            AtomicReference<UUID> current = new AtomicReference<>();
+            try {
+                Boolean done = QuarkusTransaction.requiringNew().call(() -> sendNextBatch(failed, current));
+                if (done == null) {
+                    return finished;
                 }
+                finished += done ? 1 : 0;
+            } catch (RuntimeException e) {
+                if (current.get() == null) {
+                    throw e;
+                }
+                failed.add(current.get());
+                Log.errorf(e, "Scheduled send %s failed; its last batch will be retried", current.get());
             }
-            Log.infof("Scheduled send %s: %d of %d invited", send.id, invited, recipients.size());
         }
-        return due.size();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<String> affectedCustomers(UUID incidentId) {
-        return entityManager.createNativeQuery(
-                "select customer_id from customer_incident where incident_id = :i order by customer_id", String.class)
-                .setParameter("i", incidentId)
+    /**
+     * One batch of the earliest due send that no other instance is working on, inside the caller's
+     * transaction: true when that send is finished, false when more batches follow, null when nothing
+     * is due.
+     */
+    private Boolean sendNextBatch(Set<UUID> excluded, AtomicReference<UUID> current) {
+        ScheduledSend send = (ScheduledSend) entityManager.createNativeQuery("""
+                select * from scheduled_send
+                where done_at is null and due_at <= :now and not (id = any(cast(:excluded as uuid[])))
+                order by due_at limit 1 for update skip locked""", ScheduledSend.class)
+                .setParameter("now", clock.instant())
+                .setParameter("excluded", excluded.stream().map(UUID::toString)
+                        .collect(Collectors.joining(",", "{", "}")))
+                .getResultStream().findFirst().orElse(null);
+        if (send == null) {
+            return null;
+        }
+        current.set(send.id);
+        Instant now = clock.instant();
+        Optional<SurveyService.VersionedSurvey> survey = surveyOf(send);
+        if (survey.isEmpty()) {
+            Log.warnf("No %s survey defined: scheduled send %s skipped", send.purpose, send.id);
+            send.doneAt = now;
+            return true;
+        }
+        Trigger trigger = send.purpose == Purpose.SATISFACTION ? Trigger.TICKET_RESOLVED : Trigger.INCIDENT_RESOLVED;
+        InvitationService.Occasion occasion = new InvitationService.Occasion(send.incidentId, send.wave, trigger,
+                send.channel == null ? "INCIDENT" : send.channel, send.id);
+        List<String> batch = send.customerId != null ? notYetInvited(send, send.customerId) : nextAffectedCustomers(send);
+        int invited = 0;
+        for (String customerId : batch) {
+            if (invitations.invite(survey.get(), customerId, occasion) == InvitationService.Outcome.INVITED) {
+                invited++;
+            }
+        }
+        if (!batch.isEmpty()) {
+            send.progressCustomerId = batch.get(batch.size() - 1);
+        }
+        boolean finished = send.customerId != null || batch.size() < config.waveBatchSize();
+        if (finished) {
+            send.doneAt = now;
+        }
+        Log.infof("Scheduled send %s: %d of %d invited in this batch%s", send.id, invited, batch.size(),
+                finished ? ", send finished" : "");
+        return finished;
+    }
+
+    /** The survey version of a send: chosen when its first batch goes out, the same for all its batches. */
+    private Optional<SurveyService.VersionedSurvey> surveyOf(ScheduledSend send) {
+        if (send.surveyId != null) {
+            return Optional.of(surveys.stored(send.surveyId, send.surveyVersion));
+        }
+        Optional<SurveyService.VersionedSurvey> newest = surveys.newestFor(send.purpose);
+        newest.ifPresent(survey -> {
+            send.surveyId = survey.survey().id;
+            send.surveyVersion = survey.version();
+        });
+        return newest;
+    }
+
+    /**
+     * The next batch of the incident's affected customers, in id order, after the send's progress.
+     * Anyone this send already invited is left out, so even a send redone from the start invites nobody twice.
+     */
+    private List<String> nextAffectedCustomers(ScheduledSend send) {
+        return entityManager.createNativeQuery("""
+                select c.customer_id from customer_incident c
+                where c.incident_id = :i and (cast(:after as varchar) is null or c.customer_id > cast(:after as varchar))
+                  and not exists (select 1 from invitation v
+                                  where v.scheduled_send_id = :send and v.customer_id = c.customer_id)
+                order by c.customer_id limit :n""", String.class)
+                .setParameter("i", send.incidentId)
+                .setParameter("send", send.id)
+                .setParameter("after", send.progressCustomerId)
+                .setParameter("n", config.waveBatchSize())
                 .getResultList();
+    }
+
+    private List<String> notYetInvited(ScheduledSend send, String customerId) {
+        return Invitation.count("scheduledSendId = ?1 and customerId = ?2", send.id, customerId) == 0
+                ? List.of(customerId) : List.of();
     }
 
     private void schedule(String sourceKey, Purpose purpose, UUID incidentId, String customerId, int wave,
