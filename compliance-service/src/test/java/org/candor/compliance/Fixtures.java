@@ -12,10 +12,15 @@ import java.util.UUID;
 import org.candor.contracts.Topics;
 import org.candor.contracts.incident.AffectedPopulationSummarized;
 import org.candor.contracts.incident.IncidentDeclared;
+import org.candor.contracts.incident.IncidentPhaseChanged;
 import org.candor.contracts.incident.RiskAssessed;
+import org.candor.contracts.notification.NotificationDelivered;
 import org.candor.platform.security.Roles;
 import org.candor.testsupport.CandorTestResource;
 import org.candor.testsupport.TestEvents;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.restassured.http.ContentType;
 
@@ -42,10 +47,27 @@ public final class Fixtures {
     }
 
     public static void declare(UUID incidentId, Instant awareAt) {
+        declare(incidentId, awareAt, "Portal breach");
+    }
+
+    public static void declare(UUID incidentId, Instant awareAt, String title) {
+        ObjectNode data = new ObjectMapper().createObjectNode().put("incidentId", incidentId.toString())
+                .put("title", title).put("summary", "Credentials leaked").put("severity", "HIGH")
+                .put("detectedAt", awareAt.toString()).put("awareAt", awareAt.toString())
+                .put("declaredAt", awareAt.plusSeconds(600).toString());
         TestEvents.sendCloudEvent(Topics.INCIDENT_EVENTS, null, incidentId.toString(), UUID.randomUUID(),
-                IncidentDeclared.TYPE, "{\"incidentId\":\"" + incidentId + "\",\"title\":\"Portal breach\","
-                        + "\"summary\":\"Credentials leaked\",\"severity\":\"HIGH\",\"detectedAt\":\"" + awareAt
-                        + "\",\"awareAt\":\"" + awareAt + "\",\"declaredAt\":\"" + awareAt.plusSeconds(600) + "\"}");
+                IncidentDeclared.TYPE, data.toString());
+    }
+
+    /** A message notification-service delivered to an affected customer about the incident. */
+    public static void delivered(UUID incidentId, String customerId, Instant at) {
+        UUID delivery = UUID.randomUUID();
+        ObjectNode data = new ObjectMapper().createObjectNode().put("deliveryId", delivery.toString())
+                .put("incidentId", incidentId.toString()).put("customerId", customerId)
+                .put("messageType", "breach-notice").put("channel", "EMAIL").put("provider", "smtp-primary")
+                .put("deliveredAt", at.toString());
+        TestEvents.sendCloudEvent(Topics.NOTIFICATION_EVENTS, null, delivery.toString(), UUID.randomUUID(),
+                NotificationDelivered.TYPE, data.toString());
     }
 
     public static void population(UUID incidentId, Map<String, Long> byCountry) {
@@ -71,6 +93,12 @@ public final class Fixtures {
                         + "\",\"likelihood\":\"" + level + "\",\"impact\":\"" + level + "\",\"riskLevel\":\""
                         + (highRisk ? "HIGH_RISK" : "RISK") + "\",\"highRiskToIndividuals\":" + highRisk
                         + ",\"assessedAt\":\"" + Instant.now() + "\"}");
+    }
+
+    public static void phaseChanged(UUID incidentId, String from, String to, Instant at) {
+        TestEvents.sendCloudEvent(Topics.INCIDENT_EVENTS, null, incidentId.toString(), UUID.randomUUID(),
+                IncidentPhaseChanged.TYPE, "{\"incidentId\":\"" + incidentId + "\",\"previousPhase\":\"" + from
+                        + "\",\"phase\":\"" + to + "\",\"changedAt\":\"" + at + "\",\"changedBy\":\"commander\"}");
     }
 
     /** Waits until the incident has an obligation for {@code regime} and returns the obligations. */

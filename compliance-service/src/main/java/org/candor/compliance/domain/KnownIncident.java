@@ -58,6 +58,21 @@ public class KnownIncident extends PanacheEntityBase {
     @Column(name = "likely_consequences")
     public String likelyConsequences;
 
+    /** LOW, MEDIUM, HIGH; null until assessed. */
+    @Column(name = "risk_likelihood")
+    public String riskLikelihood;
+
+    /** LOW, MEDIUM, HIGH; null until assessed. */
+    @Column(name = "risk_impact")
+    public String riskImpact;
+
+    @Column(name = "risk_assessed_at")
+    public Instant riskAssessedAt;
+
+    /** The response phases the incident entered (NIST SP 800-61), oldest first. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<PhaseEntered> phases;
+
     /** Affected people by country and region, as last summarised. */
     @JdbcTypeCode(SqlTypes.JSON)
     public List<PopulationCount> population;
@@ -71,6 +86,10 @@ public class KnownIncident extends PanacheEntityBase {
     /** When this service applied the event. */
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    /** A response phase (CONTAINED, ERADICATED, RECOVERED, CLOSED, ...) and when it was entered. */
+    public record PhaseEntered(String phase, Instant at) {
+    }
 
     /** People affected in a country, or in a region of it. */
     public record PopulationCount(String country, String region, long count) {

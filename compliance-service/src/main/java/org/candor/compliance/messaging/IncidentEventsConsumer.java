@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.candor.contracts.incident.AffectedPopulationSummarized;
 import org.candor.contracts.incident.IncidentDeclared;
 import org.candor.contracts.incident.IncidentDetailsChanged;
+import org.candor.contracts.incident.IncidentPhaseChanged;
 import org.candor.contracts.incident.RiskAssessed;
 import org.candor.compliance.service.KnownIncidentService;
 import org.candor.platform.inbox.Inbox;
@@ -49,6 +50,7 @@ public class IncidentEventsConsumer {
             case IncidentDeclared.TYPE -> incidents.recordDeclared(decoder.decode(event, IncidentDeclared.class));
             case IncidentDetailsChanged.TYPE -> incidents.recordDetails(decoder.decode(event, IncidentDetailsChanged.class));
             case RiskAssessed.TYPE -> incidents.recordRisk(decoder.decode(event, RiskAssessed.class));
+            case IncidentPhaseChanged.TYPE -> incidents.recordPhase(decoder.decode(event, IncidentPhaseChanged.class));
             case AffectedPopulationSummarized.TYPE ->
                 incidents.recordPopulation(decoder.decode(event, AffectedPopulationSummarized.class));
             default -> KnownEventTypes.requireCatalogued(event);

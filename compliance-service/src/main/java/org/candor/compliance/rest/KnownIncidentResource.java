@@ -1,5 +1,6 @@
 package org.candor.compliance.rest;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import org.candor.compliance.service.EvidenceService;
 import org.candor.compliance.service.FilingService;
+import org.candor.compliance.service.GdprNotificationDraftService;
 import org.candor.compliance.service.IncidentSummaryService;
 import org.candor.compliance.service.KnownIncidentService;
 import org.candor.platform.security.Roles;
@@ -33,17 +35,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.COMPLIANCE_OFFICER})
 public class KnownIncidentResource {
 
+    static final String MARKDOWN = "text/markdown;charset=UTF-8";
+
     private final KnownIncidentService incidents;
     private final FilingService filings;
     private final EvidenceService evidence;
     private final IncidentSummaryService summaries;
+    private final GdprNotificationDraftService gdprDrafts;
 
     KnownIncidentResource(KnownIncidentService incidents, FilingService filings, EvidenceService evidence,
-            IncidentSummaryService summaries) {
+            IncidentSummaryService summaries, GdprNotificationDraftService gdprDrafts) {
         this.incidents = incidents;
         this.filings = filings;
         this.evidence = evidence;
         this.summaries = summaries;
+        this.gdprDrafts = gdprDrafts;
     }
 
     @GET
@@ -82,6 +88,24 @@ public class KnownIncidentResource {
     @RolesAllowed({Roles.INCIDENT_COMMANDER, Roles.ANALYST})
     public IncidentSummaryView summary(@PathParam("id") UUID incidentId) {
         return summaries.summary(incidentId);
+    }
+
+    /** A draft of the GDPR Art. 33 notification, as sections plus the items still unknown. */
+    @GET
+    @Path("/{id}/reports/gdpr-art33")
+    @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.ANALYST})
+    public GdprNotificationDraftService.Draft gdprArt33(@PathParam("id") UUID incidentId,
+            @QueryParam("lang") String lang) {
+        return gdprDrafts.draft(incidentId, gdprDrafts.language(lang), Instant.now());
+    }
+
+    /** The same draft as one document, for {@code Accept: text/markdown} or {@code text/plain}. */
+    @GET
+    @Path("/{id}/reports/gdpr-art33")
+    @Produces({MARKDOWN, MediaType.TEXT_PLAIN + ";charset=UTF-8"})
+    @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.ANALYST})
+    public String gdprArt33Document(@PathParam("id") UUID incidentId, @QueryParam("lang") String lang) {
+        return gdprDrafts.render(incidentId, gdprDrafts.language(lang), Instant.now());
     }
 
     @GET

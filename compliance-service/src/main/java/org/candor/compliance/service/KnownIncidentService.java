@@ -1,6 +1,8 @@
 package org.candor.compliance.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.candor.compliance.domain.KnownIncident;
 import org.candor.contracts.incident.AffectedPopulationSummarized;
 import org.candor.contracts.incident.IncidentDeclared;
 import org.candor.contracts.incident.IncidentDetailsChanged;
+import org.candor.contracts.incident.IncidentPhaseChanged;
 import org.candor.contracts.incident.RiskAssessed;
 
 import io.quarkus.logging.Log;
@@ -80,6 +83,9 @@ public class KnownIncidentService {
         incident.riskLevel = event.riskLevel();
         incident.highRisk = event.highRiskToIndividuals();
         incident.likelyConsequences = "likelihood " + event.likelihood() + ", impact " + event.impact();
+        incident.riskLikelihood = event.likelihood();
+        incident.riskImpact = event.impact();
+        incident.riskAssessedAt = event.assessedAt();
         applied(incident, "incident.risk-assessed", Map.of("riskLevel", event.riskLevel(),
                 "highRiskToIndividuals", event.highRiskToIndividuals()));
     }
@@ -103,6 +109,24 @@ public class KnownIncidentService {
             incident.dataCategories = event.dataCategories().stream().map(Enum::name).toList();
         }
         applied(incident, "incident.population-summarized", Map.of("total", event.total(), "asOf", event.asOf()));
+    }
+
+    /** Phases decide no deadline; they show the measures taken in the notification draft. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordPhase(IncidentPhaseChanged event) {
+        Optional<KnownIncident> known = KnownIncident.findByIdOptional(event.incidentId());
+        if (known.isEmpty()) {
+            Log.warnf("Phase change of unknown incident %s ignored until it is declared", event.incidentId());
+            return;
+        }
+        KnownIncident incident = known.get();
+        List<KnownIncident.PhaseEntered> phases = new ArrayList<>(incident.phases == null ? List.of() : incident.phases);
+        phases.add(new KnownIncident.PhaseEntered(event.phase(), event.changedAt()));
+        phases.sort(Comparator.comparing(KnownIncident.PhaseEntered::at));
+        incident.phases = phases;
+        incident.recordedAt = Instant.now();
+        audit.append(ObligationService.SYSTEM, "incident.phase-changed", "incident/" + incident.id,
+                new HashMap<>(Map.of("phase", event.phase(), "changedAt", event.changedAt())));
     }
 
     private void applied(KnownIncident incident, String action, Map<String, ?> details) {

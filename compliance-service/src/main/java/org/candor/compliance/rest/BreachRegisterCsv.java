@@ -1,0 +1,81 @@
+package org.candor.compliance.rest;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * Writes the breach register as CSV (RFC 4180: comma, double quotes, CRLF): one row per incident and obligation,
+ * and one row with empty regime columns for an incident without obligations, so every incident appears.
+ */
+final class BreachRegisterCsv {
+
+    static final List<String> COLUMNS = List.of("incidentId", "title", "severity", "detectedAt", "awareAt",
+            "dataCategories", "affectedPeople", "riskLevel", "highRisk", "notified", "peopleTold", "firstToldAt",
+            "lastToldAt", "regime", "recipient", "status", "dueAt", "asap", "filedAt", "reference", "filings", "late",
+            "lateReason", "notRequiredJustification");
+
+    private static final CsvMapper MAPPER = new CsvMapper();
+    private static final CsvSchema SCHEMA = COLUMNS.stream()
+            .reduce(CsvSchema.builder(), CsvSchema.Builder::addColumn, (a, b) -> a).build()
+            .withHeader().withLineSeparator("\r\n");
+
+    private BreachRegisterCsv() {
+    }
+
+    static String write(List<RegisterEntryView> entries) {
+        StringWriter out = new StringWriter();
+        try (SequenceWriter writer = MAPPER.writer(SCHEMA).writeValues(out)) {
+            for (RegisterEntryView entry : entries) {
+                List<RegisterEntryView.RegimeOutcome> regimes = entry.regimes().isEmpty()
+                        ? java.util.Collections.singletonList(null) : entry.regimes();
+                for (RegisterEntryView.RegimeOutcome regime : regimes) {
+                    writer.write(row(entry, regime));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static String[] row(RegisterEntryView entry, RegisterEntryView.RegimeOutcome regime) {
+        List<Object> cells = new ArrayList<>(List.of(entry.incidentId(), text(entry.title()), entry.severity(),
+                entry.detectedAt(), entry.awareAt(), String.join(";", entry.dataCategories()),
+                cell(entry.affectedPeople()), cell(entry.riskLevel()), entry.highRisk(), entry.notified(),
+                entry.peopleTold(), cell(entry.firstToldAt()), cell(entry.lastToldAt())));
+        if (regime == null) {
+            COLUMNS.subList(cells.size(), COLUMNS.size()).forEach(column -> cells.add(""));
+        } else {
+            cells.addAll(List.of(regime.regime(), text(regime.recipient()), regime.status(), cell(regime.dueAt()),
+                    regime.asap(), cell(regime.filedAt()), text(regime.reference()), regime.filings(), regime.late(),
+                    text(regime.lateReason()), text(regime.justification())));
+        }
+        return cells.stream().map(BreachRegisterCsv::neutralise).toArray(String[]::new);
+    }
+
+    private static String cell(Object value) {
+        return value == null ? "" : value instanceof Instant instant ? instant.toString() : value.toString();
+    }
+
+    private static String text(String value) {
+        return Objects.requireNonNullElse(value, "");
+    }
+
+    /**
+     * People write titles, references and justifications; a spreadsheet would run a cell starting with
+     * = + - @ (or a tab or carriage return) as a formula, so such a cell is prefixed with an apostrophe.
+     */
+    static String neutralise(Object value) {
+        String text = cell(value);
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+}
