@@ -11,8 +11,12 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
-/** The hours in which a queue's SLA clock runs: around the clock, or business hours on business days. */
+/**
+ * The hours in which a queue's SLA clock runs: around the clock, or business hours on business days
+ * in the queue's time zone, except its holidays.
+ */
 public sealed interface BusinessCalendar {
 
     /** Seconds of working time between two instants ({@code from} before {@code to}). */
@@ -28,7 +32,18 @@ public sealed interface BusinessCalendar {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         Arrays.stream(queue.businessDays.split(",")).map(String::trim).filter(day -> !day.isEmpty())
                 .forEach(day -> days.add(dayOf(day)));
-        return new BusinessHours(ZoneId.of(queue.timeZone), queue.businessStart, queue.businessEnd, days);
+        return new BusinessHours(ZoneId.of(queue.timeZone), queue.businessStart, queue.businessEnd, days,
+                holidays(queue.holidays));
+    }
+
+    /** Parses ISO dates separated by commas; throws DateTimeParseException naming the bad one. */
+    static Set<LocalDate> holidays(String dates) {
+        Set<LocalDate> holidays = new TreeSet<>();
+        if (dates != null) {
+            Arrays.stream(dates.split(",")).map(String::trim).filter(date -> !date.isEmpty())
+                    .forEach(date -> holidays.add(LocalDate.parse(date)));
+        }
+        return holidays;
     }
 
     private static DayOfWeek dayOf(String abbreviation) {
@@ -52,8 +67,13 @@ public sealed interface BusinessCalendar {
         }
     }
 
-    /** Business hours in a time zone on the given days. */
-    record BusinessHours(ZoneId zone, LocalTime start, LocalTime end, Set<DayOfWeek> days) implements BusinessCalendar {
+    /** Business hours in a time zone on the given days, except holidays. */
+    record BusinessHours(ZoneId zone, LocalTime start, LocalTime end, Set<DayOfWeek> days, Set<LocalDate> holidays)
+            implements BusinessCalendar {
+
+        private boolean open(LocalDate day) {
+            return days.contains(day.getDayOfWeek()) && !holidays.contains(day);
+        }
 
         // Guards against endless walks for a calendar without any working day.
         private static final int MAX_DAYS = 3660;
@@ -67,7 +87,7 @@ public sealed interface BusinessCalendar {
             LocalDate day = from.atZone(zone).toLocalDate();
             LocalDate last = to.atZone(zone).toLocalDate();
             for (int i = 0; !day.isAfter(last) && i < MAX_DAYS; i++, day = day.plusDays(1)) {
-                if (!days.contains(day.getDayOfWeek())) {
+                if (!open(day)) {
                     continue;
                 }
                 Instant open = ZonedDateTime.of(day, start, zone).toInstant();
@@ -89,7 +109,7 @@ public sealed interface BusinessCalendar {
             long left = seconds;
             LocalDate day = from.atZone(zone).toLocalDate();
             for (int i = 0; i < MAX_DAYS; i++, day = day.plusDays(1)) {
-                if (!days.contains(day.getDayOfWeek())) {
+                if (!open(day)) {
                     continue;
                 }
                 Instant open = ZonedDateTime.of(day, start, zone).toInstant();

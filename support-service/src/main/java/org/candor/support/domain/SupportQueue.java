@@ -38,6 +38,10 @@ public class SupportQueue extends PanacheEntityBase {
     @Column(name = "business_days")
     public String businessDays;
 
+    /** Closed days of a business-hours queue (public holidays), ISO dates separated by commas. */
+    @Column(nullable = false)
+    public String holidays = "";
+
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
 

@@ -43,19 +43,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class QueueResource {
 
     public record QueueView(String code, String name, List<String> skills, LocalTime businessStart,
-            LocalTime businessEnd, String businessDays, String timeZone, boolean autoAssign) {
+            LocalTime businessEnd, String businessDays, String timeZone, List<LocalDate> holidays, boolean autoAssign) {
 
         static QueueView of(SupportQueue queue) {
             return new QueueView(queue.code, queue.name, Arrays.asList(queue.skills), queue.businessStart,
-                    queue.businessEnd, queue.businessDays, queue.timeZone, queue.autoAssign);
+                    queue.businessEnd, queue.businessDays, queue.timeZone,
+                    Arrays.stream(queue.holidays.split(",")).filter(day -> !day.isBlank()).map(LocalDate::parse).toList(),
+                    queue.autoAssign);
         }
     }
 
-    /** No business hours: staffed 24/7. */
+    /** No business hours: staffed 24/7. Holidays: days a business-hours queue is closed, in its time zone. */
     public record SaveQueue(@NotBlank @Size(max = 200) String name, List<@Pattern(regexp = "[a-z0-9-]{1,40}") String> skills,
             LocalTime businessStart, LocalTime businessEnd,
             @Pattern(regexp = "(MON|TUE|WED|THU|FRI|SAT|SUN)(,(MON|TUE|WED|THU|FRI|SAT|SUN))*") String businessDays,
-            @NotBlank String timeZone, boolean autoAssign) {
+            @NotBlank String timeZone, @Size(max = 366) List<@NotNull LocalDate> holidays, boolean autoAssign) {
     }
 
     public record AgentView(String id, int capacity, List<String> skills, boolean active, long load) {
@@ -100,7 +102,8 @@ public class QueueResource {
     public QueueView saveQueue(@PathParam("code") @Pattern(regexp = "[a-z0-9-]{1,64}") String code,
             @Valid @NotNull SaveQueue request) {
         return QueueView.of(queues.save(code, request.name(), request.skills(), request.businessStart(),
-                request.businessEnd(), request.businessDays(), request.timeZone(), request.autoAssign()));
+                request.businessEnd(), request.businessDays(), request.timeZone(), request.holidays(),
+                request.autoAssign()));
     }
 
     @GET

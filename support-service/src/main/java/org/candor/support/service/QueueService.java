@@ -1,9 +1,11 @@
 package org.candor.support.service;
 
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,10 +23,10 @@ public class QueueService {
         return SupportQueue.<SupportQueue>find("order by code").list();
     }
 
-    /** Creates or changes a queue; no business hours means 24/7. */
+    /** Creates or changes a queue; no business hours means 24/7 (and then no holidays either). */
     @Transactional
     public SupportQueue save(String code, String name, List<String> skills, LocalTime businessStart,
-            LocalTime businessEnd, String businessDays, String timeZone, boolean autoAssign) {
+            LocalTime businessEnd, String businessDays, String timeZone, List<LocalDate> holidays, boolean autoAssign) {
         try {
             ZoneId.of(timeZone);
         } catch (DateTimeException e) {
@@ -35,6 +37,9 @@ public class QueueService {
         }
         if (businessStart != null && !businessEnd.isAfter(businessStart)) {
             throw Problems.invalid("businessEnd", "must be after businessStart");
+        }
+        if (businessStart == null && holidays != null && !holidays.isEmpty()) {
+            throw Problems.invalid("holidays", "a 24/7 queue has no holidays; give business hours too");
         }
         SupportQueue queue = SupportQueue.<SupportQueue>findByIdOptional(code).orElseGet(() -> {
             SupportQueue created = new SupportQueue();
@@ -47,6 +52,8 @@ public class QueueService {
         queue.businessEnd = businessEnd;
         queue.businessDays = businessDays;
         queue.timeZone = timeZone;
+        queue.holidays = holidays == null ? "" : holidays.stream().distinct().sorted().map(LocalDate::toString)
+                .collect(Collectors.joining(","));
         queue.autoAssign = autoAssign;
         try {
             BusinessCalendar.of(queue);

@@ -31,6 +31,18 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void holidaysDoNotCount() {
+        SupportQueue office = queue(LocalTime.of(9, 0), LocalTime.of(18, 0), "MON,TUE,WED,THU,FRI", "Europe/Berlin");
+        office.holidays = "2026-12-28";
+
+        // Friday 2026-12-25 17:55 in Berlin is 16:55 UTC; Monday the 28th is closed, so 5 minutes Friday
+        // and 55 minutes Tuesday.
+        Instant due = BusinessCalendar.of(office).after(Instant.parse("2026-12-25T16:55:00Z"), 3600);
+
+        assertThat(due).isEqualTo(Instant.parse("2026-12-29T08:55:00Z"));
+    }
+
+    @Test
     void aroundTheClockCountsEverySecond() {
         BusinessCalendar hotline = BusinessCalendar.of(queue(null, null, null, "UTC"));
 

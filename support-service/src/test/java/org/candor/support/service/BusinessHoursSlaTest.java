@@ -1,0 +1,138 @@
+package org.candor.support.service;
+
+import static org.candor.support.TestData.agent;
+import static org.candor.support.TestData.openTicket;
+import static org.candor.support.TestData.supervisor;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.candor.support.MutableClock;
+import org.candor.testsupport.CandorTestResource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * SLA clocks of a queue open Mon–Fri 09:00–18:00 in Berlin, on a clock the test moves. HIGH priority:
+ * first response within 60 minutes of business time.
+ */
+@QuarkusTest
+@WithTestResource(CandorTestResource.class)
+class BusinessHoursSlaTest {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    SlaService sla;
+
+    @Test
+    void ticketOpenedFridayEveningIsDueMondayMorning() {
+        String queue = officeQueue(List.of());
+        ZonedDateTime friday = nextFriday(LocalTime.of(17, 55));
+        clock.moveTo(friday.toInstant());
+
+        String id = openHigh(queue);
+
+        ZonedDateTime monday = friday.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).with(LocalTime.of(9, 55));
+        agent().get("/api/tickets/" + id).then().body("sla.due.FIRST_RESPONSE", equalTo(monday.toInstant().toString()));
+    }
+
+    @Test
+    void weekendDoesNotBreachAndTheFirstBusinessHourDoes() {
+        String queue = officeQueue(List.of());
+        ZonedDateTime friday = nextFriday(LocalTime.of(17, 55));
+        clock.moveTo(friday.toInstant());
+        String id = openHigh(queue);
+
+        ZonedDateTime monday = friday.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        clock.moveTo(monday.with(LocalTime.of(9, 50)).toInstant());
+        checkAllDue();
+        agent().get("/api/tickets/" + id).then().body("sla.breached", equalTo(false)).body("sla.atRisk", equalTo(true));
+
+        clock.moveTo(monday.with(LocalTime.of(9, 56)).toInstant());
+        checkAllDue();
+        agent().get("/api/tickets/" + id).then().body("sla.breachedTargets", equalTo(List.of("FIRST_RESPONSE")));
+    }
+
+    @Test
+    void holidayIsSkipped() {
+        ZonedDateTime friday = nextFriday(LocalTime.of(17, 55));
+        ZonedDateTime monday = friday.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        String queue = officeQueue(List.of(monday.toLocalDate().toString()));
+        clock.moveTo(friday.toInstant());
+
+        String id = openHigh(queue);
+
+        agent().get("/api/tickets/" + id).then().body("sla.due.FIRST_RESPONSE",
+                equalTo(monday.plusDays(1).with(LocalTime.of(9, 55)).toInstant().toString()));
+    }
+
+    @Test
+    void clockPausesWhileWaitingForTheCustomerAcrossTheNight() {
+        String queue = officeQueue(List.of());
+        ZonedDateTime monday = nextFriday(LocalTime.of(10, 0)).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        clock.moveTo(monday.toInstant());
+        String id = openHigh(queue);
+
+        clock.moveTo(monday.with(LocalTime.of(10, 30)).toInstant());
+        agent().body(Map.of("status", "PENDING_CUSTOMER")).post("/api/tickets/" + id + "/status").then().statusCode(200)
+                .body("sla.paused", equalTo(true));
+        // The customer answers on Tuesday at 11:00: a day of business hours passed while the clock was paused.
+        clock.moveTo(monday.plusDays(1).with(LocalTime.of(11, 0)).toInstant());
+        checkAllDue();
+        agent().get("/api/tickets/" + id).then().body("sla.breached", equalTo(false));
+        agent().body(Map.of("body", "Here is my contract number")).post("/api/tickets/" + id + "/customer-messages")
+                .then().statusCode(201);
+
+        agent().get("/api/tickets/" + id).then().body("sla.paused", equalTo(false)).body("sla.due.FIRST_RESPONSE",
+                equalTo(monday.plusDays(1).with(LocalTime.of(11, 30)).toInstant().toString()));
+    }
+
+    @Test
+    void holidaysOfA24By7QueueAreRejectedNamingTheField() {
+        supervisor().body(Map.of("name", "Hotline", "timeZone", "UTC", "autoAssign", false, "holidays", List.of("2027-01-01")))
+                .put("/api/queues/hotline-" + UUID.randomUUID().toString().substring(0, 8))
+                .then().statusCode(400).body("errors[0].field", equalTo("holidays"));
+    }
+
+    /** The next Friday at least a day after the test clock, at {@code time} in Berlin. */
+    private ZonedDateTime nextFriday(LocalTime time) {
+        return clock.instant().atZone(BERLIN).plusDays(1).with(TemporalAdjusters.next(DayOfWeek.FRIDAY)).with(time);
+    }
+
+    private String officeQueue(List<String> holidays) {
+        String queue = "office-" + UUID.randomUUID().toString().substring(0, 8);
+        supervisor().body(Map.of("name", "Office", "businessStart", "09:00", "businessEnd", "18:00",
+                "businessDays", "MON,TUE,WED,THU,FRI", "timeZone", "Europe/Berlin", "holidays", holidays,
+                "autoAssign", false)).put("/api/queues/" + queue).then().statusCode(200)
+                .body("holidays", equalTo(holidays));
+        return queue;
+    }
+
+    private void checkAllDue() {
+        // Tickets of other tests may fall due too; a batch at a time until nothing more crosses.
+        for (int round = 0; round < 100 && sla.checkDue() > 0; round++) {
+            // next batch
+        }
+    }
+
+    private static String openHigh(String queue) {
+        return openTicket(agent(), Map.of("channel", "HOTLINE", "queue", queue, "priority", "HIGH",
+                "subject", "Is my account safe?", "locale", "de")).then().statusCode(201).extract().path("id");
+    }
+}
