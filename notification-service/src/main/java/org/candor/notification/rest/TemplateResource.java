@@ -65,7 +65,9 @@ public class TemplateResource {
                     Map.entry("regime", "GDPR_ART33"), Map.entry("recipient", "BfDI"),
                     Map.entry("dueAtLocal", "2026-03-30T15:30+02:00"), Map.entry("timezone", "Europe/Berlin"),
                     Map.entry("reminder", "PT24H"), Map.entry("citation", "GDPR Art. 33(1)"),
-                    Map.entry("organisation", "Candor Demo GmbH")));
+                    Map.entry("organisation", "Candor Demo GmbH"),
+                    Map.entry("confirmUrl", "https://status.example.org/status/subscriptions/confirm?token=abc123"),
+                    Map.entry("validHours", "48")));
 
     private final TemplateRenderer renderer;
 

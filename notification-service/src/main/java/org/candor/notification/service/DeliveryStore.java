@@ -148,12 +148,13 @@ public class DeliveryStore {
     /**
      * Records outcomes and their events in one transaction. Only deliveries still held by this claim
      * change (IN_FLIGHT with the claim's lease): one that recovery handed to another worker keeps that
-     * worker's result.
+     * worker's result. Returns how many deliveries this commit made FAILED.
      */
-    public void record(List<Outcome> outcomes) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    public int record(List<Outcome> outcomes) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             List<CandorEvent> events = new ArrayList<>();
             List<Outcome> sent = new ArrayList<>();
+            List<Outcome> failed = new ArrayList<>();
             session().doWork(connection -> {
                 try (PreparedStatement markSent = connection.prepareStatement("update delivery d set status = 'SENT',"
                         + " provider = v.provider, provider_ref = v.ref, sent_at = v.at, lease_until = null, last_error = null"
@@ -163,9 +164,10 @@ public class DeliveryStore {
                         PreparedStatement retry = connection.prepareStatement("update delivery set status = 'QUEUED',"
                                 + " next_attempt_at = ?, lease_until = null, last_error = ? where id = ? and status = 'IN_FLIGHT'"
                                 + " and lease_until = ?");
-                        PreparedStatement fail = connection.prepareStatement("update delivery set status = 'FAILED',"
-                                + " finished_at = ?, lease_until = null, last_error = ? where id = ? and status = 'IN_FLIGHT'"
-                                + " and lease_until = ?");
+                        PreparedStatement fail = connection.prepareStatement("update delivery d set status = 'FAILED',"
+                                + " finished_at = v.at, lease_until = null, last_error = v.error from (select unnest(?::uuid[]) id,"
+                                + " unnest(?::timestamptz[]) at, unnest(?::varchar[]) error, unnest(?::timestamptz[]) lease) v"
+                                + " where d.id = v.id and d.status = 'IN_FLIGHT' and d.lease_until = v.lease returning d.id");
                         PreparedStatement release = connection.prepareStatement("update delivery set status = 'QUEUED',"
                                 + " attempts = greatest(attempts - 1, 0), lease_until = null where id = ? and status = 'IN_FLIGHT'"
                                 + " and lease_until = ?")) {
@@ -187,7 +189,6 @@ public class DeliveryStore {
                         toMark.stream().filter(o -> marked.contains(o.delivery().id())).forEach(sent::add);
                     }
                     boolean retries = false;
-                    boolean failures = false;
                     boolean releases = false;
                     for (Outcome outcome : outcomes) {
                         switch (outcome.kind()) {
@@ -198,14 +199,6 @@ public class DeliveryStore {
                                 retry.setTimestamp(4, Timestamp.from(outcome.delivery().leaseUntil()));
                                 retry.addBatch();
                                 retries = true;
-                            }
-                            case FAILED -> {
-                                fail.setTimestamp(1, Timestamp.from(outcome.at()));
-                                fail.setString(2, truncate(outcome.error()));
-                                fail.setObject(3, outcome.delivery().id());
-                                fail.setTimestamp(4, Timestamp.from(outcome.delivery().leaseUntil()));
-                                fail.addBatch();
-                                failures = true;
                             }
                             case RELEASED -> {
                                 release.setObject(1, outcome.delivery().id());
@@ -220,8 +213,21 @@ public class DeliveryStore {
                     if (retries) {
                         retry.executeBatch();
                     }
-                    if (failures) {
-                        fail.executeBatch();
+                    List<Outcome> toFail = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.FAILED).toList();
+                    if (!toFail.isEmpty()) {
+                        fail.setArray(1, array(connection, "uuid", toFail.stream().map(o -> o.delivery().id()).toArray()));
+                        fail.setArray(2, array(connection, "timestamptz", toFail.stream().map(o -> o.at().toString()).toArray()));
+                        fail.setArray(3, array(connection, "varchar",
+                                toFail.stream().map(o -> truncate(o.error())).toArray()));
+                        fail.setArray(4, array(connection, "timestamptz",
+                                toFail.stream().map(o -> o.delivery().leaseUntil().toString()).toArray()));
+                        java.util.Set<UUID> marked = new java.util.HashSet<>();
+                        try (ResultSet result = fail.executeQuery()) {
+                            while (result.next()) {
+                                marked.add((UUID) result.getObject(1));
+                            }
+                        }
+                        toFail.stream().filter(o -> marked.contains(o.delivery().id())).forEach(failed::add);
                     }
                     if (releases) {
                         release.executeBatch();
@@ -233,14 +239,15 @@ public class DeliveryStore {
                 events.add(new NotificationDelivered(d.id(), d.message().incidentId(), d.customerId(), d.message().type(),
                         d.channel().name(), outcome.provider(), outcome.at()));
             }
-            for (Outcome outcome : outcomes) {
-                if (outcome.kind() == Outcome.Kind.FAILED) {
-                    Claimed d = outcome.delivery();
-                    events.add(new NotificationFailed(d.id(), d.message().incidentId(), d.customerId(),
-                            d.message().type(), d.channel().name(), truncate(outcome.error()), outcome.at()));
-                }
+            // Only a claim that still held its delivery changed it: a FAILED outcome of a lost claim
+            // publishes nothing, and the dead-letter relay only sees the rows this commit marks FAILED.
+            for (Outcome outcome : failed) {
+                Claimed d = outcome.delivery();
+                events.add(new NotificationFailed(d.id(), d.message().incidentId(), d.customerId(),
+                        d.message().type(), d.channel().name(), truncate(outcome.error()), outcome.at()));
             }
             outbox.recordAll(events, clock.instant());
+            return failed.size();
         });
     }
 

@@ -37,8 +37,8 @@ import io.quarkus.scheduler.Scheduled;
  * Sends due deliveries. Per channel a lane claims batches (IN_FLIGHT, committed), a pool of senders
  * renders and hands each message to its provider, and one recorder commits the outcomes in batches
  * with their events: SENT with the provider's reference, QUEUED again with exponential backoff and
- * jitter after a transient failure, FAILED (and to the dead-letter topic) after a permanent one or
- * the last attempt.
+ * jitter after a transient failure, FAILED after a permanent one or the last attempt; once that has
+ * committed, {@link DeliveryDeadLetters} puts it on the dead-letter topic.
  *
  * <p>On a clean shutdown the lanes stop claiming, claimed deliveries not yet handed over go back to
  * the queue, and every hand-off that completed is recorded before the process exits. After a crash,
@@ -285,8 +285,11 @@ public class DeliveryWorker {
     private void recordBatch(List<Outcome> batch) {
         while (true) {
             try {
-                store.record(batch);
+                int failed = store.record(batch);
                 unrecorded.addAndGet(-batch.size());
+                if (failed > 0) {
+                    deadLetters.wake();
+                }
                 for (Outcome outcome : batch) {
                     if (outcome.kind() == Outcome.Kind.RETRY) {
                         Log.infof("Delivery %s (%s) attempt %d failed, retry at %s: %s", outcome.delivery().id(),
@@ -295,7 +298,6 @@ public class DeliveryWorker {
                     if (outcome.kind() == Outcome.Kind.FAILED) {
                         Log.warnf("Delivery %s (%s) failed: %s", outcome.delivery().id(), outcome.delivery().channel(),
                                 outcome.error());
-                        deadLetters.send(outcome);
                     }
                 }
                 return;

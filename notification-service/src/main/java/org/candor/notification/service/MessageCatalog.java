@@ -27,6 +27,9 @@ public final class MessageCatalog {
             Map.entry(BREACH_NOTICE, EnumSet.of(Channel.EMAIL, Channel.SMS)),
             Map.entry(STATUS_UPDATE, EnumSet.of(Channel.EMAIL, Channel.SMS)),
             Map.entry(PUBLIC_STATUS_UPDATE, EnumSet.of(Channel.EMAIL, Channel.SMS)),
+            // incident-service: the status page's double opt-in (a link by email, a code by SMS)
+            Map.entry("status-subscription-confirmation", EnumSet.of(Channel.EMAIL)),
+            Map.entry("status-subscription-code", EnumSet.of(Channel.SMS)),
             // compliance-service: reminders to the data-protection officer and compliance officers
             Map.entry("compliance-deadline-reminder", EnumSet.of(Channel.EMAIL)),
             Map.entry("compliance-deadline-overdue", EnumSet.of(Channel.EMAIL)),

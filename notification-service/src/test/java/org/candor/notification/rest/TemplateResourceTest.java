@@ -67,7 +67,9 @@ class TemplateResourceTest {
                 .then().statusCode(200)
                 .body("messageType", hasItem("survey-invitation"))
                 .body("messageType", hasItem("support-verification-code"))
-                .body("messageType", hasItem("compliance-deadline-reminder"));
+                .body("messageType", hasItem("compliance-deadline-reminder"))
+                .body("messageType", hasItem("status-subscription-confirmation"))
+                .body("messageType", hasItem("status-subscription-code"));
     }
 
     @Test

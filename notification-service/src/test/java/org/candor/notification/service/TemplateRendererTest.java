@@ -118,4 +118,26 @@ class TemplateRendererTest {
 
         assertThat(sms.text()).isEqualTo("Candor Demo GmbH Code: 482913 (gültig 10 Min). Nicht weitergeben.");
     }
+
+    @Test
+    void statusSubscriptionConfirmationCarriesTheLinkAndItsValidity() {
+        MessageContent confirmation = new MessageContent(Map.of(), null, null, Map.of(), List.of(),
+                Map.of("confirmUrl", "https://status.example.org/status/subscriptions/confirm?token=t0k3n", "validHours", "48"));
+
+        TemplateRenderer.Email email = renderer.email("status-subscription-confirmation", "de", confirmation, null, null);
+
+        assertThat(email.subject()).isEqualTo("Bitte bestätigen Sie Ihr Abonnement der Statusmeldungen von Candor Demo GmbH");
+        assertThat(email.text()).contains("https://status.example.org/status/subscriptions/confirm?token=t0k3n")
+                .contains("48 Stunden gültig");
+    }
+
+    @Test
+    void statusSubscriptionCodeSmsCarriesTheCode() {
+        MessageContent code = new MessageContent(Map.of(), null, null, Map.of(), List.of(),
+                Map.of("code", "120934", "validMinutes", "15"));
+
+        SmsText sms = renderer.sms("status-subscription-code", "en", code, null, null);
+
+        assertThat(sms.text()).isEqualTo("Candor Demo GmbH status updates: your code is 120934 (valid 15 min).");
+    }
 }
