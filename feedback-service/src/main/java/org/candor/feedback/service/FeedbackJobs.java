@@ -6,7 +6,7 @@ import org.candor.feedback.config.FeedbackConfig;
 
 import io.quarkus.scheduler.Scheduled;
 
-/** The periodic work: due surveys, reminders, and the daily score publication. */
+/** The periodic work: due surveys, reminders, the rollup of new responses, and the daily score publication. */
 @ApplicationScoped
 public class FeedbackJobs {
 
@@ -14,10 +14,12 @@ public class FeedbackJobs {
     private final InvitationService invitations;
     private final SurveyService surveys;
     private final ScorePublisher scores;
+    private final RollupService rollups;
     private final FeedbackConfig config;
 
     FeedbackJobs(TriggerService triggers, InvitationService invitations, SurveyService surveys, ScorePublisher scores,
-            FeedbackConfig config) {
+            RollupService rollups, FeedbackConfig config) {
+        this.rollups = rollups;
         this.triggers = triggers;
         this.invitations = invitations;
         this.surveys = surveys;
@@ -34,6 +36,15 @@ public class FeedbackJobs {
         }
         triggers.dispatchDue();
         invitations.sendReminders(surveys);
+    }
+
+    /** Counts submitted responses in the rollup; statistics reads also do it before they read. */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void foldRollup() {
+        if (config.schedulerEnabled()) {
+            rollups.foldPending();
+        }
     }
 
     @Scheduled(cron = "${candor.feedback.score-cron:0 5 0 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

@@ -2,19 +2,15 @@ package org.candor.feedback.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -61,21 +57,19 @@ public class ResponseService {
     }
 
     static final int MAX_TEXT = 2000;
-    /** Rows per rollup key that concurrent submissions spread over. */
-    static final int ROLLUP_SHARDS = 16;
     private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {
     };
 
-    private final EntityManager entityManager;
     private final SurveyTokens tokens;
     private final SurveyService surveys;
     private final Outbox outbox;
+    private final RollupService rollups;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ResponseService(EntityManager entityManager, SurveyTokens tokens, SurveyService surveys, Outbox outbox,
-            ObjectMapper json, Clock clock) {
-        this.entityManager = entityManager;
+    ResponseService(SurveyTokens tokens, SurveyService surveys, Outbox outbox,
+            RollupService rollups, ObjectMapper json, Clock clock) {
+        this.rollups = rollups;
         this.tokens = tokens;
         this.surveys = surveys;
         this.outbox = outbox;
@@ -258,47 +252,9 @@ public class ResponseService {
                 Log.infof("Follow-up %s requested for response %s", followUp.followUpId(), response.id);
             }
         }
-        // Last, so the rollup row stays locked only until the commit right after.
-        addToRollup(response);
+        // Counted in the rollup later, in batches: no row shared with other submissions is locked here.
+        rollups.pending(response.id);
         Log.infof("Response %s submitted to survey %s", response.id, response.surveyId);
-    }
-
-    private void addToRollup(SurveyResponse response) {
-        entityManager.createNativeQuery("""
-                insert into response_rollup (survey_id, incident_id, wave, day, locale, country, segment, channel,
-                    shard, responses, nps_counts, csat_counts, trust_counts)
-                values (:survey, :incident, :wave, :day, :locale, :country, :segment, :channel, :shard, 1,
-                    cast(:nps as int[]), cast(:csat as int[]), cast(:trust as int[]))
-                on conflict (survey_id, incident_id, wave, day, locale, country, segment, channel, shard) do update set
-                    responses = response_rollup.responses + 1,
-                    nps_counts = array(select a + b from unnest(response_rollup.nps_counts, excluded.nps_counts)
-                        with ordinality as t(a, b, n) order by n),
-                    csat_counts = array(select a + b from unnest(response_rollup.csat_counts, excluded.csat_counts)
-                        with ordinality as t(a, b, n) order by n),
-                    trust_counts = array(select a + b from unnest(response_rollup.trust_counts, excluded.trust_counts)
-                        with ordinality as t(a, b, n) order by n)""")
-                .setParameter("survey", response.surveyId)
-                .setParameter("incident", response.incidentId == null ? StatisticsService.NO_INCIDENT : response.incidentId)
-                .setParameter("wave", response.wave)
-                .setParameter("day", response.submittedAt.atZone(ZoneOffset.UTC).toLocalDate())
-                .setParameter("locale", response.locale)
-                .setParameter("country", response.country)
-                .setParameter("segment", response.segment)
-                .setParameter("channel", response.channel)
-                .setParameter("shard", (short) ThreadLocalRandom.current().nextInt(ROLLUP_SHARDS))
-                .setParameter("nps", oneHot(response.nps, 0, 10))
-                .setParameter("csat", oneHot(response.csat, 1, 5))
-                .setParameter("trust", oneHot(response.trust, 1, 5))
-                .executeUpdate();
-    }
-
-    /** {@code {0,0,1,0,...}}: one count at the score's position. */
-    private static String oneHot(Short score, int min, int max) {
-        int[] counts = new int[max - min + 1];
-        if (score != null) {
-            counts[score - min] = 1;
-        }
-        return Arrays.stream(counts).mapToObj(Integer::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
     private static AnswerError check(SurveyDefinition.Question question, List<String> values) {

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.TemplateData;
 
 /**
@@ -111,15 +112,22 @@ public class StatisticsService {
     };
 
     private final EntityManager entityManager;
+    private final RollupService rollups;
     private final ObjectMapper json;
 
-    StatisticsService(EntityManager entityManager, ObjectMapper json) {
+    StatisticsService(EntityManager entityManager, RollupService rollups, ObjectMapper json) {
         this.entityManager = entityManager;
+        this.rollups = rollups;
         this.json = json;
     }
 
-    @Transactional
+    /** Scores from the rollup, after counting every response submitted so far. */
     public List<ScoreRow> scores(Filter filter, Dimension groupBy, Bucket bucket) {
+        rollups.foldPending();
+        return QuarkusTransaction.joiningExisting().call(() -> rollupScores(filter, groupBy, bucket));
+    }
+
+    private List<ScoreRow> rollupScores(Filter filter, Dimension groupBy, Bucket bucket) {
         String bucketExpression = switch (bucket) {
             case NONE -> "cast(null as date)";
             case DAY -> "day";
