@@ -57,6 +57,7 @@ public final class Suite implements AutoCloseable {
 
     private static final String LINK_SECRET = "incident-link-secret";
     private static final String SURVEY_TOKEN_SECRET = "feedback-token-secret";
+    private static final String OPT_OUT_SECRET = "notification-opt-out-secret";
 
     private final Path root;
     private final Path stateDir;
@@ -146,7 +147,14 @@ public final class Suite implements AutoCloseable {
         env.put("CANDOR_INCIDENT_LINK_SECRET", databasePasswords.getProperty(LINK_SECRET));
         env.put("CANDOR_INCIDENT_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.services().get("incident-service"));
         env.put("CANDOR_FEEDBACK_TOKEN_SECRET", databasePasswords.getProperty(SURVEY_TOKEN_SECRET));
+        env.put("CANDOR_NOTIFICATION_OPT_OUT_SECRET", databasePasswords.getProperty(OPT_OUT_SECRET));
         env.put("CANDOR_FEEDBACK_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.services().get("feedback-service"));
+        if (spec.name().equals("incident-service")) {
+            // The staff overview asks the other four for their summaries.
+            ServiceSpec.ALL.stream().filter(other -> !other.equals(spec)).forEach(other -> env.put(
+                    "QUARKUS_REST_CLIENT_" + other.shortName().toUpperCase(java.util.Locale.ROOT) + "_URL",
+                    "http://127.0.0.1:" + ports.services().get(other.name())));
+        }
         return env;
     }
 
@@ -209,12 +217,13 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    /** One password per service database, and the keys incident-service and feedback-service sign links with. */
+    /** One password per service database, and the keys the services sign public links with. */
     private static List<String> secretNames() {
         List<String> names = new ArrayList<>();
         ServiceSpec.ALL.forEach(spec -> names.add(spec.database()));
         names.add(LINK_SECRET);
         names.add(SURVEY_TOKEN_SECRET);
+        names.add(OPT_OUT_SECRET);
         return names;
     }
 
@@ -257,6 +266,17 @@ public final class Suite implements AutoCloseable {
 
     public String smsPrimaryUrl() {
         return smsPrimary.baseUrl();
+    }
+
+    /** The SMTP server every email goes to (GreenMail), for tests that read the mail. */
+    public GreenMail mail() {
+        return mail;
+    }
+
+    /** Stops one service gracefully, as an operator or a crash would take it away. */
+    public void stopService(String name) {
+        service(name).stop();
+        services.remove(ServiceSpec.named(name).name());
     }
 
     public String smsSecondaryUrl() {

@@ -71,7 +71,7 @@ public class SubscriptionService {
         String link = config.publicBaseUrl() + "/status/subscriptions/confirm?token="
                 + signer.sign(CONFIRM, subscriber.id, CONFIRM_VALIDITY);
         request(subscriber, CONFIRMATION_EMAIL, new NotificationRequested.Recipient(null, email, null, locale),
-                Map.of("confirmUrl", link));
+                Map.of("confirmUrl", link, "validHours", String.valueOf(CONFIRM_VALIDITY.toHours())));
     }
 
     /** Starts (or restarts) an SMS subscription: sends a fresh six-digit code unless already confirmed. */
@@ -87,7 +87,7 @@ public class SubscriptionService {
         subscriber.codeExpiresAt = Instant.now(clock).plus(CODE_VALIDITY);
         subscriber.codeAttempts = 0;
         request(subscriber, CONFIRMATION_CODE, new NotificationRequested.Recipient(null, null, phone, locale),
-                Map.of("code", code));
+                Map.of("code", code, "validMinutes", String.valueOf(CODE_VALIDITY.toMinutes())));
     }
 
     /** Confirms the subscription a link was signed for; false for an invalid or expired link. */
