@@ -140,4 +140,39 @@ class TemplateRendererTest {
 
         assertThat(sms.text()).isEqualTo("Candor Demo GmbH status updates: your code is 120934 (valid 15 min).");
     }
+
+    @Test
+    void htmlIsSevenBitSoTheMailerNeedNotEncodeIt() {
+        TemplateRenderer.Email email = renderer.email(MessageCatalog.BREACH_NOTICE, "de", BREACH, "Jürgen", INCIDENT);
+
+        assertThat(email.html().chars()).allMatch(c -> c < 127);
+        assertThat(email.html().lines()).allMatch(line -> line.length() <= 998);
+        assertThat(email.html()).contains("Guten Tag J&#252;rgen,").contains("Passw&#246;rter zur&#252;ckgesetzt");
+        assertThat(email.text()).contains("Guten Tag Jürgen,");
+    }
+
+    @Test
+    void aShortSmsCarriesTheOptOutLinkWhole() {
+        MessageContent shortUpdate = new MessageContent(Map.of("en", "Portal is safe again."), "RESOLVED", "Portal",
+                Map.of(), List.of(), Map.of());
+
+        SmsText sms = renderer.sms(MessageCatalog.STATUS_UPDATE, "en", shortUpdate, null, INCIDENT, null,
+                "https://n.example.org/opt-out/abc.def");
+
+        assertThat(sms.length()).isLessThanOrEqualTo(160);
+        assertThat(sms.text()).contains("Portal is safe again.").endsWith(" Stop: https://n.example.org/opt-out/abc.def");
+    }
+
+    @Test
+    void anSmsWithoutRoomLeavesTheOptOutLinkOutRatherThanCutAnything() {
+        MessageContent longUpdate = new MessageContent(Map.of("en", "We have reset every password, closed the gap in the "
+                + "portal and informed the authorities; we will write again tomorrow."), "MONITORING", "Portal", Map.of(),
+                List.of(), Map.of());
+        String optOut = "https://n.example.org/opt-out/" + "x".repeat(60);
+
+        SmsText sms = renderer.sms(MessageCatalog.STATUS_UPDATE, "en", longUpdate, null, INCIDENT, null, optOut);
+
+        assertThat(sms.text()).doesNotContain("opt-out").endsWith(" https://status.example.org")
+                .isEqualTo(renderer.sms(MessageCatalog.STATUS_UPDATE, "en", longUpdate, null, INCIDENT).text());
+    }
 }
