@@ -50,6 +50,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 public final class NotificationFanoutBenchmark {
 
     private static final ServiceSpec NOTIFICATION = ServiceSpec.named("notification-service");
+    private static final java.util.concurrent.atomic.AtomicReference<String> WORK = new java.util.concurrent.atomic.AtomicReference<>();
 
     private NotificationFanoutBenchmark() {
     }
@@ -59,6 +60,7 @@ public final class NotificationFanoutBenchmark {
         Path root = Path.of(System.getProperty("candor.root", ".")).toAbsolutePath().normalize();
         Path postfix = Path.of(System.getProperty("candor.postfix", "/tmp/candor-postfix/root"));
         Path work = Files.createTempDirectory("candor-fanout-bench");
+        WORK.set(work.toString());
         List<Process> helpers = new ArrayList<>();
         try (Suite suite = new Suite(root, work.resolve("state"), Suite.Ports.free()).startInfrastructure()) {
             int smtpPort = org.candor.testsupport.FreePorts.next();
@@ -331,9 +333,12 @@ public final class NotificationFanoutBenchmark {
     private static Map<String, Double> cpuSeconds(long servicePid, long smtpSinkPid) {
         Map<String, Double> cpu = new LinkedHashMap<>();
         cpu.put("service", cpuSeconds(servicePid, false));
-        cpu.put("PostgreSQL", ProcessHandle.current().descendants()
-                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
-                .mapToDouble(p -> cpuSeconds(p.pid(), true)).sum());
+        // pg_ctl detaches the postmaster, so it is found by its data directory under this run's work directory.
+        cpu.put("PostgreSQL", ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(WORK.get())).orElse(false))
+                .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
+                        postmaster.descendants()))
+                .distinct().mapToDouble(p -> cpuSeconds(p.pid(), true)).sum());
         cpu.put("Kafka+SMS stub+benchmark", cpuSeconds(ProcessHandle.current().pid(), false));
         cpu.put("smtp-sink", cpuSeconds(smtpSinkPid, false));
         return cpu;
