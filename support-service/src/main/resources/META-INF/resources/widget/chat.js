@@ -1,8 +1,15 @@
 (function () {
   var $ = function (id) { return document.getElementById(id); };
   var params = new URLSearchParams(window.location.search);
+  var texts = document.getElementById('texts').dataset;
+  function say(text, values) {
+    return Object.keys(values || {}).reduce(function (result, name) {
+      return result.split('%' + name + '%').join(values[name]);
+    }, text);
+  }
   var query = new URLSearchParams();
-  query.set('locale', (navigator.language || 'en').split('-')[0].toLowerCase());
+  // The chat (and its ticket) take the language the page was served in.
+  query.set('locale', document.documentElement.lang || 'en');
   var resume = sessionStorage.getItem('candor-chat-resume');
   if (resume) { query.set('resume', resume); }
   if (params.get('verify')) { query.set('verify', params.get('verify')); }
@@ -26,27 +33,31 @@
       case 'resumed':
         if (frame.resumeToken) { sessionStorage.setItem('candor-chat-resume', frame.resumeToken); }
         if (frame.position > 0) {
-          $('status').textContent = 'You are number ' + frame.position + ' in the queue, about ' +
-            Math.max(1, Math.round(frame.estimatedWaitSeconds / 60)) + ' min';
+          $('status').textContent = say(texts.queued, { position: frame.position,
+            minutes: Math.max(1, Math.round(frame.estimatedWaitSeconds / 60)) });
         }
         (frame.transcript || []).forEach(function (m) { add(m.from, m.text); });
         if (frame.verified) { verified(); }
         break;
       case 'agent-joined':
-        $('status').textContent = 'You are chatting with ' + frame.agent;
-        add('system', frame.agent + ' joined the chat');
+        $('status').textContent = say(texts.chatting, { agent: frame.agent });
+        add('system', say(texts.joined, { agent: frame.agent }));
         break;
       case 'message':
         add(frame.from, frame.text);
         break;
       case 'verification':
-        if (frame.status === 'verified') { verified(); add('system', 'Your identity is verified'); }
-        else if (frame.status === 'code-sent') { add('system', 'We sent you a code by SMS'); }
-        else if (frame.status === 'link-sent') { add('system', 'We sent you a link by email'); }
-        else { add('system', 'That did not work; please try again'); }
+        if (frame.status === 'verified') { verified(); add('system', texts.verifiedNotice); }
+        else if (frame.status === 'code-sent') { add('system', texts.codeSent); }
+        else if (frame.status === 'link-sent') { add('system', texts.linkSent); }
+        else { add('system', texts.failed); }
+        break;
+      case 'transferred':
+        $('status').textContent = texts.transferred;
+        add('system', texts.transferred);
         break;
       case 'ended':
-        $('status').textContent = 'The chat has ended';
+        $('status').textContent = texts.ended;
         sessionStorage.removeItem('candor-chat-resume');
         break;
       case 'error':
@@ -56,7 +67,7 @@
         break;
     }
   };
-  socket.onclose = function () { $('status').textContent = 'Disconnected'; };
+  socket.onclose = function () { $('status').textContent = texts.disconnected; };
 
   $('composer').addEventListener('submit', function (event) {
     event.preventDefault();

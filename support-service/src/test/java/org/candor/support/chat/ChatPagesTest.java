@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,6 +50,8 @@ class ChatPagesTest {
 
             browser.findElement(By.id("text")).sendKeys(question);
             browser.findElement(By.id("send")).click();
+            // Stored once it comes back; only then is it in the transcript an agent gets.
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#messages li.customer"), question));
             JsonPath chat = awaitChatWith(agent, question);
             agent.send("{\"type\":\"message\",\"sessionId\":\"" + chat.getString("sessionId")
                     + "\",\"text\":\"Yes, cards were not affected.\"}");
@@ -56,6 +59,68 @@ class ChatPagesTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "You are chatting with widget-agent"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#messages li.agent"),
                     "Yes, cards were not affected."));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void embeddedWidgetSpeaksGermanToAGermanBrowser() throws Exception {
+        String question = "Sind meine Daten betroffen? " + UUID.randomUUID();
+        ChromeDriver browser = Browser.start("de");
+        try (WsClient agent = ChatTestSupport.agent(base, "widget-agent-de")) {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(base.resolve("/widget/demo.html").toString());
+            WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.id("candor-chat-button")));
+            assertThat(button.getText()).isEqualTo("Chat mit uns");
+            button.click();
+            wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("candor-chat-frame")));
+            wait.until(ExpectedConditions.textMatches(By.id("status"),
+                    java.util.regex.Pattern.compile("Sie sind Nummer \\d+ in der Warteschlange, etwa \\d+ Min\\.")));
+            assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+            assertThat(browser.findElement(By.id("send")).getText()).isEqualTo("Senden");
+            assertThat(browser.findElement(By.id("text")).getAttribute("placeholder")).isEqualTo("Ihre Nachricht");
+
+            browser.findElement(By.id("text")).sendKeys(question);
+            browser.findElement(By.id("send")).click();
+            // Stored once it comes back; only then is it in the transcript an agent gets.
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#messages li.customer"), question));
+            JsonPath chat = awaitChatWith(agent, question);
+
+            assertThat(chat.getString("locale")).isEqualTo("de");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Sie chatten mit widget-agent-de"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                    "widget-agent-de ist dem Chat beigetreten"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void widgetFallsBackToEnglishForALanguageItDoesNotSpeak() {
+        ChromeDriver browser = Browser.start("fr");
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(base.resolve("/widget/index.html").toString());
+
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "You are number"));
+            assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+            assertThat(browser.findElement(By.id("send")).getText()).isEqualTo("Send");
+            assertThat(browser.findElement(By.id("verify-sms")).getText()).isEqualTo("Code by SMS");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void langParameterWinsOverTheBrowserLanguage() {
+        ChromeDriver browser = Browser.start("en");
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(base.resolve("/widget/index.html?lang=de").toString());
+
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Sie sind Nummer"));
+            assertThat(browser.findElement(By.id("verify-sms")).getText()).isEqualTo("Code per SMS");
         } finally {
             browser.quit();
         }
