@@ -38,13 +38,14 @@ public class FeedbackJobs {
         invitations.sendReminders(surveys);
     }
 
-    /** Counts submitted responses in the rollup; statistics reads also do it before they read. */
+    /**
+     * Counts submitted responses in the rollup and sends their events; statistics reads also fold
+     * before they read. Runs on every instance (tests too): it is bookkeeping, and safe to run twice.
+     */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void foldRollup() {
-        if (config.schedulerEnabled()) {
-            rollups.foldPending();
-        }
+    void foldSubmissions() {
+        rollups.foldPending();
     }
 
     @Scheduled(cron = "${candor.feedback.score-cron:0 5 0 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

@@ -15,7 +15,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.candor.contracts.feedback.FollowUpRequested;
-import org.candor.contracts.feedback.ResponseReceived;
 import org.candor.feedback.domain.Invitation;
 import org.candor.feedback.domain.QuestionType;
 import org.candor.feedback.domain.SurveyDefinition;
@@ -232,9 +231,6 @@ public class ResponseService {
         Instant now = clock.instant();
         response.submittedAt = now;
         invitation.answeredAt = now;
-        outbox.record(new ResponseReceived(response.id, response.surveyId, response.surveyVersion, response.incidentId,
-                response.wave, response.locale, response.country, response.segment, response.channel,
-                toInteger(response.nps), toInteger(response.csat), toInteger(response.trust), now), now);
         if (response.contactConsent && invitation.customerId != null) {
             String kind = null;
             Integer score = null;
@@ -252,7 +248,8 @@ public class ResponseService {
                 Log.infof("Follow-up %s requested for response %s", followUp.followUpId(), response.id);
             }
         }
-        // Counted in the rollup later, in batches: no row shared with other submissions is locked here.
+        // Counted in the rollup and announced (ResponseReceived) in batches, in the same way transactionally:
+        // no row shared with other submissions is locked here.
         rollups.pending(response.id);
         Log.infof("Response %s submitted to survey %s", response.id, response.surveyId);
     }
@@ -303,10 +300,6 @@ public class ResponseService {
         return !survey.survey().anonymous
                 && (survey.definition().scoreQuestion(QuestionType.NPS).isPresent()
                         || survey.definition().scoreQuestion(QuestionType.TRUST).isPresent());
-    }
-
-    private static Integer toInteger(Short value) {
-        return value == null ? null : value.intValue();
     }
 
     private Map<String, List<String>> read(String answers) {

@@ -1,5 +1,9 @@
 package org.candor.feedback.service;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -8,32 +12,39 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.candor.contracts.feedback.ResponseReceived;
+import org.candor.platform.outbox.Outbox;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Keeps the per-day rollup that statistics read. A submission only notes its response as pending
- * (an insert, no shared row to lock); pending responses are folded into the rollup in batches,
- * one upsert per rollup key, by a job and before every statistics read, so reads are never stale.
+ * What follows a submission, done in batches rather than in each submission's transaction: counting
+ * it in the per-day rollup that statistics read, and its {@code ResponseReceived} event. A submission
+ * only notes its response as pending (an insert: no row shared with other submissions is locked,
+ * and the outbox relay is not woken per answer). A batch takes pending responses, upserts one rollup
+ * row per key and writes their events to the outbox, all in one transaction. A job folds every
+ * second, and every statistics read folds first, so figures include every response submitted before
+ * the read.
  */
 @ApplicationScoped
 public class RollupService {
 
-    /** Pending responses folded per statement. */
-    static final int BATCH = 5000;
+    /** Pending responses folded per transaction. */
+    static final int BATCH = 2000;
 
-    private static final String FOLD = """
-            with batch as (
-                delete from rollup_pending where seq in (
-                    select seq from rollup_pending order by seq limit :limit for update)
-                returning response_id),
-            folded as (
+    private static final String TAKE_PENDING = """
+            delete from rollup_pending where seq in (
+                select seq from rollup_pending order by seq limit :limit for update)
+            returning response_id""";
+
+    private static final String ADD_TO_ROLLUP = """
             insert into response_rollup (survey_id, incident_id, wave, day, locale, country, segment, channel, shard,
                 responses, nps_counts, csat_counts, trust_counts)
             select r.survey_id, coalesce(r.incident_id, cast(:none as uuid)), r.wave,
                 cast(r.submitted_at at time zone 'UTC' as date), r.locale, r.country, r.segment, r.channel, 0,
                 count(*), array[%s], array[%s], array[%s]
-            from batch join survey_response r on r.id = batch.response_id
-            where r.submitted_at is not null
+            from survey_response r
+            where r.id = any(cast(:ids as uuid[])) and r.submitted_at is not null
             group by 1, 2, 3, 4, 5, 6, 7, 8
             on conflict (survey_id, incident_id, wave, day, locale, country, segment, channel, shard) do update set
                 responses = response_rollup.responses + excluded.responses,
@@ -42,18 +53,25 @@ public class RollupService {
                 csat_counts = array(select a + b from unnest(response_rollup.csat_counts, excluded.csat_counts)
                     with ordinality as t(a, b, n) order by n),
                 trust_counts = array(select a + b from unnest(response_rollup.trust_counts, excluded.trust_counts)
-                    with ordinality as t(a, b, n) order by n)
-            returning 1)
-            select count(*) from batch"""
+                    with ordinality as t(a, b, n) order by n)"""
             .formatted(counts("nps", 0, 10), counts("csat", 1, 5), counts("trust", 1, 5));
 
-    private final EntityManager entityManager;
+    private static final String SUBMITTED = """
+            select id, survey_id, survey_version, incident_id, wave, locale, country, segment, channel,
+                nps, csat, trust, submitted_at
+            from survey_response where id = any(cast(:ids as uuid[])) and submitted_at is not null""";
 
-    RollupService(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    RollupService(EntityManager entityManager, Outbox outbox, Clock clock) {
         this.entityManager = entityManager;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
-    /** Notes a submitted response for the rollup, inside the submission's transaction. */
+    /** Notes a submitted response, inside the submission's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void pending(UUID responseId) {
         entityManager.createNativeQuery("insert into rollup_pending (response_id) values (:id)")
@@ -62,9 +80,9 @@ public class RollupService {
     }
 
     /**
-     * Folds every pending response into the rollup, batch by batch, each batch in its own transaction.
-     * Waits for a fold running elsewhere rather than skipping its rows, so that a read right after
-     * sees every response submitted before it.
+     * Folds every pending response, batch by batch, each batch in its own transaction. Waits for a
+     * fold running elsewhere rather than skipping its rows, so that a read right after sees every
+     * response submitted before it.
      */
     public void foldPending() {
         while (QuarkusTransaction.requiringNew().call(this::foldBatch) == BATCH) {
@@ -74,10 +92,41 @@ public class RollupService {
 
     /** Folds one batch; returns how many pending responses it took. */
     private int foldBatch() {
-        return ((Number) entityManager.createNativeQuery(FOLD)
+        @SuppressWarnings("unchecked")
+        List<UUID> taken = entityManager.createNativeQuery(TAKE_PENDING, UUID.class)
                 .setParameter("limit", BATCH)
+                .getResultList();
+        if (taken.isEmpty()) {
+            return 0;
+        }
+        String ids = taken.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+        entityManager.createNativeQuery(ADD_TO_ROLLUP)
                 .setParameter("none", StatisticsService.NO_INCIDENT)
-                .getSingleResult()).intValue();
+                .setParameter("ids", ids)
+                .executeUpdate();
+        List<ResponseReceived> events = new ArrayList<>();
+        for (Object result : entityManager.createNativeQuery(SUBMITTED).setParameter("ids", ids).getResultList()) {
+            Object[] row = (Object[]) result;
+            events.add(new ResponseReceived((UUID) row[0], (UUID) row[1], ((Number) row[2]).intValue(), (UUID) row[3],
+                    ((Number) row[4]).intValue(), (String) row[5], (String) row[6], (String) row[7], (String) row[8],
+                    toInteger(row[9]), toInteger(row[10]), toInteger(row[11]), toInstant(row[12])));
+        }
+        outbox.recordAll(events, clock.instant());
+        return taken.size();
+    }
+
+    private static Integer toInteger(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
     }
 
     private static String counts(String column, int min, int max) {
