@@ -1,9 +1,12 @@
 package org.candor.notification.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.candor.contracts.customer.AffectedCustomerAdded;
 import org.candor.contracts.customer.AffectedCustomerRemoved;
 import org.candor.contracts.customer.AffectedCustomerUpdated;
@@ -17,6 +20,7 @@ import org.candor.platform.messaging.KnownEventTypes;
 import org.candor.platform.messaging.ReceivedEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -32,17 +36,41 @@ public class AffectedCustomersConsumer {
     private final Inbox inbox;
     private final EventDecoder decoder;
     private final RecipientService recipients;
+    private final ConsumerDeadLetters deadLetters;
 
-    AffectedCustomersConsumer(Inbox inbox, EventDecoder decoder, RecipientService recipients) {
+    AffectedCustomersConsumer(Inbox inbox, EventDecoder decoder, RecipientService recipients,
+            ConsumerDeadLetters deadLetters) {
         this.inbox = inbox;
         this.decoder = decoder;
         this.recipients = recipients;
+        this.deadLetters = deadLetters;
     }
 
+    /**
+     * A poll's records in one transaction: a million affected customers arrive as a million events,
+     * and one commit per event would take longer than telling them all. If one record spoils the
+     * batch, each is applied on its own, and only a record that fails by itself goes to the
+     * dead-letter topic, with the reason, before the batch is acknowledged.
+     */
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
-    public void consume(ConsumerRecord<String, String> record) {
+    public void consume(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> batch.forEach(this::apply));
+        } catch (RuntimeException batchFailed) {
+            for (ConsumerRecord<String, String> record : batch) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> apply(record));
+                } catch (RuntimeException e) {
+                    deadLetters.reject(record, e);
+                }
+            }
+        }
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.from(record);
         if (!inbox.firstDelivery(event.id())) {
             return;
