@@ -98,6 +98,9 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "sla_at_risk_targets", nullable = false)
     public String slaAtRiskTargets = "";
 
+    /** The request of another service that opened the ticket, e.g. {@code follow-up:<id>}; unique. */
+    public String origin;
+
     @Column(name = "sla_next_check_at")
     public Instant slaNextCheckAt;
 

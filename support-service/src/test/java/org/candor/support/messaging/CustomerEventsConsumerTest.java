@@ -52,6 +52,21 @@ class CustomerEventsConsumerTest {
     }
 
     @Test
+    void followUpPublishedAgainUnderANewEventIdOpensNoSecondTicket() {
+        String customer = "C-" + UUID.randomUUID();
+        String followUp = followUpJson(customer);
+
+        TestEvents.sendCloudEvent(Topics.FEEDBACK_EVENTS, PARTITION, customer, UUID.randomUUID(), FollowUpRequested.TYPE, followUp);
+        TestEvents.sendCloudEvent(Topics.FEEDBACK_EVENTS, PARTITION, customer, UUID.randomUUID(), FollowUpRequested.TYPE, followUp);
+        String later = "C-" + UUID.randomUUID();
+        TestEvents.sendCloudEvent(Topics.FEEDBACK_EVENTS, PARTITION, later, UUID.randomUUID(), FollowUpRequested.TYPE,
+                followUpJson(later));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ticketsOf(later).size() == 1);
+        assertThat(ticketsOf(customer)).hasSize(1);
+    }
+
+    @Test
     void erasedCustomerDisappearsFromTheirTickets() {
         String customer = "C-" + UUID.randomUUID();
         String ticketId = TestData.openTicket(agent(), Map.of("channel", "EMAIL", "queue", "general", "subject",
