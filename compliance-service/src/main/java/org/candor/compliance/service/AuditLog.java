@@ -30,7 +30,7 @@ public class AuditLog {
     /** The previous hash of the first entry. */
     public static final String GENESIS = "0".repeat(64);
     /** Serialises appends across replicas: one chain, one writer at a time. */
-    private static final long CHAIN_LOCK = 0x436f6d706c41756eL;
+    static final long CHAIN_LOCK = 0x436f6d706c41756eL;
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
@@ -43,8 +43,7 @@ public class AuditLog {
     /** Appends an entry inside the caller's transaction: it exists only if the change commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry append(String actor, String action, String subject, Map<String, ?> details) {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", CHAIN_LOCK)
-                .getSingleResult();
+        lockChain();
         AuditEntry last = AuditEntry.<AuditEntry>find("order by seq desc").firstResult();
         AuditEntry entry = new AuditEntry();
         entry.seq = last == null ? 1 : last.seq + 1;
@@ -58,6 +57,16 @@ public class AuditLog {
         entry.hash = hash(entry.prevHash, entry);
         entry.persist();
         return entry;
+    }
+
+    /**
+     * Takes the chain's lock until the caller's transaction ends. Every change is audited, so every other
+     * transaction that changed something has committed once this returns: a read after it is current.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockChain() {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", CHAIN_LOCK)
+                .getSingleResult();
     }
 
     /** SHA-256 (hex) over the previous hash and the entry's canonical form. */

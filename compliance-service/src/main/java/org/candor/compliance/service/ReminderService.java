@@ -41,12 +41,15 @@ public class ReminderService {
     private final ObligationService obligations;
     private final Outbox outbox;
     private final EntityManager entityManager;
+    private final AuditLog audit;
 
-    ReminderService(ComplianceConfig config, ObligationService obligations, Outbox outbox, EntityManager entityManager) {
+    ReminderService(ComplianceConfig config, ObligationService obligations, Outbox outbox, EntityManager entityManager,
+            AuditLog audit) {
         this.config = config;
         this.obligations = obligations;
         this.outbox = outbox;
         this.entityManager = entityManager;
+        this.audit = audit;
     }
 
     @Scheduled(every = "{candor.compliance.reminders.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -84,7 +87,12 @@ public class ReminderService {
             return 0;
         }
         if (!now.isBefore(obligation.dueAt)) {
-            if (!claim(obligation, OVERDUE, now)) {
+            // A filing committing meanwhile would be overwritten by OVERDUE: wait for any change in flight
+            // (they all hold the audit chain's lock) and look again. Taking that lock before the row's, as a
+            // filing does, also keeps the two from deadlocking.
+            audit.lockChain();
+            entityManager.refresh(obligation);
+            if (obligation.status != ObligationStatus.OPEN || !claim(obligation, OVERDUE, now)) {
                 return 0;
             }
             obligation.status = ObligationStatus.OVERDUE;

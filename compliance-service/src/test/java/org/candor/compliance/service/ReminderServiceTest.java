@@ -1,6 +1,7 @@
 package org.candor.compliance.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.candor.compliance.Fixtures.awaitObligation;
 import static org.candor.compliance.Fixtures.obligation;
 
@@ -14,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -138,5 +140,37 @@ class ReminderServiceTest {
         TestKafka.awaitRecord(Topics.COMPLIANCE_OBLIGATIONS, record -> obligation.toString().equals(record.key())
                 && new String(record.headers().lastHeader("ce_type").value()).equals(ObligationOverdue.TYPE),
                 Duration.ofSeconds(30));
+    }
+
+    @Test
+    void filingCommittedWhileTheDeadlinePassesIsNotOverwrittenByOverdue() throws Exception {
+        UUID obligation = earlyWarningDueIn(Duration.ofMinutes(30));
+        Instant due = dueAt(obligation);
+        // Settle every other passed deadline first, so the only overdue notice left to send is this one.
+        reminders.dispatch(due.minusSeconds(1));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            AtomicReference<Future<Integer>> dispatcher = new AtomicReference<>();
+            // What a filing's transaction does: it holds the audit chain's lock while it settles the obligation.
+            QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.createNativeQuery("select pg_advisory_xact_lock(:key)")
+                        .setParameter("key", AuditLog.CHAIN_LOCK).getSingleResult();
+                entityManager.createNativeQuery("update obligation set status = 'FILED' where id = :id")
+                        .setParameter("id", obligation).executeUpdate();
+                dispatcher.set(pool.submit(() -> reminders.dispatch(due.plusSeconds(1))));
+                // The dispatcher has read the obligation while it was still OPEN and now waits for this transaction.
+                await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> ((Number) entityManager
+                        .createNativeQuery("select count(*) from pg_locks where not granted")
+                        .getSingleResult()).longValue() > 0);
+            });
+            dispatcher.get().get();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("select o.status from Obligation o where o.id = :id").setParameter("id", obligation)
+                .getSingleResult()).toString()).isEqualTo("FILED");
+        assertThat(outboxCount(ObligationOverdue.TYPE, obligation)).isZero();
     }
 }
