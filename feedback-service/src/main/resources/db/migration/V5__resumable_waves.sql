@@ -6,5 +6,7 @@ ALTER TABLE scheduled_send ADD COLUMN survey_version int;
 ALTER TABLE scheduled_send ADD COLUMN progress_customer_id varchar(128);
 
 ALTER TABLE invitation ADD COLUMN scheduled_send_id uuid REFERENCES scheduled_send (id);
--- One invitation per customer per wave, whatever happens.
-CREATE UNIQUE INDEX invitation_once_per_send ON invitation (scheduled_send_id, customer_id);
+-- One invitation per customer per wave, whatever happens. Partial: campaign invitations (no send)
+-- cost no index entry, not even when answering rewrites their row.
+CREATE UNIQUE INDEX invitation_once_per_send ON invitation (scheduled_send_id, customer_id)
+    WHERE scheduled_send_id IS NOT NULL;
