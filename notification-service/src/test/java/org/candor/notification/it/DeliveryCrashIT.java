@@ -235,6 +235,8 @@ class DeliveryCrashIT {
         env.put("QUARKUS_MAILER_PORT", String.valueOf(ProvidersTestResource.mail().getSmtp().getPort()));
         env.put("CANDOR_SMS_PRIMARY_URL", ProvidersTestResource.primary().baseUrl());
         env.put("CANDOR_SMS_SECONDARY_URL", ProvidersTestResource.secondary().baseUrl());
+        env.put("CANDOR_NOTIFICATION_OPT_OUT_SECRET", java.util.HexFormat.of().formatHex(
+                java.security.SecureRandom.getSeed(32)));
         // A crashed worker's claims are handed out again after this long.
         env.put("CANDOR_NOTIFICATION_LEASE", "20s");
         Path log = Files.createTempFile("notification-service-", ".log");
