@@ -71,6 +71,13 @@ class ContainerImageTest {
         assertThat(created).containsAll(needed);
     }
 
+    /** The names of the variables docker-compose.yml sets for a service. */
+    static java.util.Set<String> composeEnvironment(String service) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        compose().path("services").path(service).path("environment").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     private static JsonNode compose() {
         try {
             Path file = Manifests.root().resolve("deploy/docker-compose.yml");

@@ -147,6 +147,36 @@ class DeploymentHardeningTest {
         }
     }
 
+    /** A value such as {@code ${CANDOR_X_SECRET}} with no default stops the service at start unless the pod sets it. */
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void everyVariableTheConfigurationRequiresIsSet(String service) throws java.io.IOException {
+        java.util.Set<String> required = requiredVariables(service);
+        for (String overlay : Manifests.OVERLAYS) {
+            assertThat(environment(overlay, service).keySet()).as("%s in %s", service, overlay).containsAll(required);
+        }
+        assertThat(ContainerImageTest.composeEnvironment(service)).as("%s in docker-compose.yml", service)
+                .containsAll(required);
+    }
+
+    /** The environment variables the service's production configuration refers to without a default. */
+    static java.util.Set<String> requiredVariables(String service) throws java.io.IOException {
+        java.util.Set<String> required = new java.util.TreeSet<>();
+        java.util.regex.Pattern variable = java.util.regex.Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
+        for (String line : java.nio.file.Files.readAllLines(
+                Manifests.root().resolve(service + "/src/main/resources/application.properties"))) {
+            String entry = line.strip();
+            if (entry.startsWith("#") || entry.startsWith("%")) {
+                continue;
+            }
+            java.util.regex.Matcher matcher = variable.matcher(entry);
+            while (matcher.find()) {
+                required.add(matcher.group(1));
+            }
+        }
+        return required;
+    }
+
     private static void assertProbe(Container container, Probe probe, String path) {
         assertThat(probe).as(path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
