@@ -1,0 +1,67 @@
+package org.candor.notification.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.candor.notification.support.Fixtures.WAIT;
+
+import java.net.URL;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.candor.contracts.incident.DataCategory;
+import org.candor.notification.domain.Channel;
+import org.candor.notification.domain.Recipient;
+import org.candor.notification.service.OptOutLinks;
+import org.candor.notification.support.Fixtures;
+import org.candor.notification.support.ProvidersTestResource;
+import org.candor.testsupport.Browser;
+import org.candor.testsupport.CandorTestResource;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(CandorTestResource.class)
+@WithTestResource(ProvidersTestResource.class)
+class OptOutPageBrowserTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Inject
+    OptOutLinks links;
+
+    @Test
+    void aGermanCustomerConfirmsInTheBrowserAndIsOptedOutOfSms() {
+        UUID incident = Fixtures.incident(false, DataCategory.CONTACT);
+        String id = Fixtures.uniqueId("BROWSER");
+        Fixtures.affect(incident, Fixtures.customer(id, "de", "DE", true, true));
+        await().atMost(WAIT).until(() -> Fixtures.inTx(() -> Recipient.count("id", id)) == 1);
+        String link = links.url(id, Channel.SMS, "de");
+        String path = link.substring(link.indexOf("/opt-out/"));
+
+        ChromeDriver browser = Browser.start("de");
+        try {
+            browser.get(root.toString().replaceAll("/$", "") + path);
+            assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+            assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("Nachrichten wie diese abbestellen?");
+            assertThat(browser.findElement(By.id("text")).getText()).contains("per SMS");
+            assertThat(Fixtures.inTx(() -> Recipient.<Recipient>findById(id).smsOptOut)).isFalse();
+
+            browser.findElement(By.id("confirm")).click();
+
+            assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("Erledigt");
+            assertThat(browser.findElement(By.id("text")).getText())
+                    .isEqualTo("Sie erhalten keine laufenden Updates und Umfragen mehr per SMS.");
+        } finally {
+            browser.quit();
+        }
+        assertThat(Fixtures.inTx(() -> Recipient.<Recipient>findById(id).smsOptOut)).isTrue();
+        assertThat(Fixtures.inTx(() -> Recipient.<Recipient>findById(id).emailOptOut)).isFalse();
+    }
+}
