@@ -150,7 +150,8 @@ class ChatSocketTest {
             customer.awaitAfter(mark, f -> "failed".equals(f.getString("status")), WAIT);
             clock.advance(Duration.ofHours(2));
             try (WsClient fromLink = customer(base, "verify=" + URLEncoder.encode(token, StandardCharsets.UTF_8))) {
-                JsonPath opened = fromLink.await(f -> f.getString("sessionId") != null, WAIT);
+                // The answer to the handshake (it carries a resume token), not a later refresh of the line.
+                JsonPath opened = fromLink.await(f -> f.getString("resumeToken") != null, WAIT);
                 assertThat(opened.getString("type")).isEqualTo("queued");
                 assertThat(opened.getString("sessionId")).isNotEqualTo(sessionId);
                 assertThat(opened.getBoolean("verified")).isFalse();

@@ -67,12 +67,18 @@ final class ChatTestSupport {
             while (Instant.now().isBefore(deadline)) {
                 try (WsClient customer = customer(base, null)) {
                     customer.await("queued", WAIT);
+                    boolean ready;
                     try {
                         agent.await("queue", Duration.ofSeconds(2));
-                        customer.send("{\"type\":\"leave\"}");
-                        return;
+                        ready = true;
                     } catch (AssertionError notYet) {
-                        customer.send("{\"type\":\"leave\"}");
+                        ready = false;
+                    }
+                    customer.send("{\"type\":\"leave\"}");
+                    if (ready) {
+                        // Gone from the line before the test starts, so it does not shift the test's positions.
+                        customer.await("ended", WAIT);
+                        return;
                     }
                 }
             }
