@@ -56,6 +56,63 @@ class IngressTest {
         }));
     }
 
+    /** Every page or socket a service serves without an account is reachable through the public Ingress, and only those. */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void thePublicIngressRoutesExactlyThePublicPagesTheServicesServe(String overlay) throws java.io.IOException {
+        Ingress pub = Manifests.of(overlay).named(Ingress.class, "candor-public");
+        java.util.Map<String, String> routes = new java.util.TreeMap<>();
+        pub.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(
+                path -> routes.put(path.getPath(), path.getBackend().getService().getName())));
+        java.util.Map<String, String> pages = new java.util.TreeMap<>();
+        for (ServiceNeeds service : CandorServices.all()) {
+            publicPaths(service.name()).forEach(page -> pages.put(page, service.name()));
+        }
+        pages.forEach((page, service) -> assertThat(routes.entrySet()).as("public page %s of %s", page, service)
+                .anySatisfy(route -> {
+                    assertThat(underPrefix(page, route.getKey())).isTrue();
+                    assertThat(route.getValue()).isEqualTo(service);
+                }));
+        routes.forEach((route, service) -> assertThat(pages.entrySet()).as("public route %s to %s", route, service)
+                .anySatisfy(page -> {
+                    assertThat(underPrefix(page.getKey(), route)).isTrue();
+                    assertThat(page.getValue()).isEqualTo(service);
+                }));
+    }
+
+    /** Whether {@code path} lies under the Ingress {@code Prefix} (whole segments, as Kubernetes matches). */
+    private static boolean underPrefix(String path, String prefix) {
+        String trimmed = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        return path.equals(trimmed) || path.startsWith(trimmed + "/");
+    }
+
+    /**
+     * The literal start of every class-level {@code @Path} and {@code @WebSocket(path)} that needs no role:
+     * classes without a class-level {@code @RolesAllowed}, outside {@code /api}, and not REST client interfaces.
+     */
+    static Set<String> publicPaths(String service) throws java.io.IOException {
+        java.util.regex.Pattern path = java.util.regex.Pattern.compile(
+                "^@(?:Path\\(|WebSocket\\(path\\s*=\\s*)\"([^\"]+)\"", java.util.regex.Pattern.MULTILINE);
+        Set<String> paths = new TreeSet<>();
+        try (var files = java.nio.file.Files.walk(Manifests.root().resolve(service + "/src/main/java"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = java.nio.file.Files.readString(file);
+                boolean client = source.contains("\ninterface ") || source.contains("\npublic interface ");
+                if (client || source.contains("\n@RolesAllowed")) {
+                    continue;
+                }
+                java.util.regex.Matcher matcher = path.matcher(source);
+                while (matcher.find()) {
+                    String literal = matcher.group(1).replaceAll("/?\\{.*$", "");
+                    if (!literal.isEmpty() && !literal.equals("/") && !literal.startsWith("/api")) {
+                        paths.add(literal);
+                    }
+                }
+            }
+        }
+        return paths;
+    }
+
     static Set<String> backends(Ingress ingress) {
         Set<String> names = new TreeSet<>();
         ingress.getSpec().getRules().forEach(r -> r.getHttp().getPaths().forEach(p -> names.add(p.getBackend().getService().getName())));

@@ -58,6 +58,7 @@ public final class Suite implements AutoCloseable {
     private static final String LINK_SECRET = "incident-link-secret";
     private static final String SURVEY_TOKEN_SECRET = "feedback-token-secret";
     private static final String OPT_OUT_SECRET = "notification-opt-out-secret";
+    private static final String RECEIPT_SECRET = "notification-receipt-secret";
 
     private final Path root;
     private final Path stateDir;
@@ -148,6 +149,11 @@ public final class Suite implements AutoCloseable {
         env.put("CANDOR_INCIDENT_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.services().get("incident-service"));
         env.put("CANDOR_FEEDBACK_TOKEN_SECRET", databasePasswords.getProperty(SURVEY_TOKEN_SECRET));
         env.put("CANDOR_NOTIFICATION_OPT_OUT_SECRET", databasePasswords.getProperty(OPT_OUT_SECRET));
+        env.put("CANDOR_NOTIFICATION_RECEIPT_SECRET", databasePasswords.getProperty(RECEIPT_SECRET));
+        env.put("CANDOR_NOTIFICATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.services().get("notification-service"));
+        // The local SMS gateway stubs accept any credentials.
+        env.put("CANDOR_SMS_PRIMARY_AUTH_TOKEN", "local-auth-token");
+        env.put("CANDOR_SMS_SECONDARY_AUTH_TOKEN", "local-auth-token");
         env.put("CANDOR_FEEDBACK_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.services().get("feedback-service"));
         if (spec.name().equals("incident-service")) {
             // The staff overview asks the other four for their summaries.
@@ -224,6 +230,7 @@ public final class Suite implements AutoCloseable {
         names.add(LINK_SECRET);
         names.add(SURVEY_TOKEN_SECRET);
         names.add(OPT_OUT_SECRET);
+        names.add(RECEIPT_SECRET);
         return names;
     }
 

@@ -117,7 +117,6 @@ public interface NotificationConfig {
         int batch();
 
         /** Signs bounce and delivery receipts posted to {@code /api/receipts/email} (HMAC-SHA256 of the body). */
-        @WithDefault("local-receipt-secret")
         String receiptSecret();
     }
 
@@ -150,7 +149,6 @@ public interface NotificationConfig {
         String accountSid();
 
         /** Auth token (the password of basic auth; also signs status callbacks). */
-        @WithDefault("local-auth-token")
         String authToken();
 
         /** Requests in flight at the same time. */

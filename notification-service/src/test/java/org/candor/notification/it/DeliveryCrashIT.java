@@ -237,6 +237,9 @@ class DeliveryCrashIT {
         env.put("CANDOR_SMS_SECONDARY_URL", ProvidersTestResource.secondary().baseUrl());
         env.put("CANDOR_NOTIFICATION_OPT_OUT_SECRET", java.util.HexFormat.of().formatHex(
                 java.security.SecureRandom.getSeed(32)));
+        env.put("CANDOR_SMS_PRIMARY_AUTH_TOKEN", "local-auth-token");
+        env.put("CANDOR_SMS_SECONDARY_AUTH_TOKEN", "local-auth-token");
+        env.put("CANDOR_NOTIFICATION_RECEIPT_SECRET", "local-receipt-secret");
         // A crashed worker's claims are handed out again after this long.
         env.put("CANDOR_NOTIFICATION_LEASE", "20s");
         Path log = Files.createTempFile("notification-service-", ".log");
