@@ -66,10 +66,11 @@ public class TicketResource {
     @POST
     @Operation(summary = "Open a ticket (an agent logs a call, an email or a web form)")
     public Response open(@Valid @NotNull CreateTicket request) {
-        Ticket ticket = tickets.open(new TicketService.NewTicket(request.channel(), request.priority(), request.queue(),
-                request.subject(), request.customerId(), request.locale(), request.country(), request.incidentId(),
-                request.description()), actor());
-        return Response.created(URI.create("/api/tickets/" + ticket.id)).entity(view(ticket)).build();
+        TicketService.TicketWithDueDates opened = tickets.openWithDueDates(new TicketService.NewTicket(request.channel(),
+                request.priority(), request.queue(), request.subject(), request.customerId(), request.locale(),
+                request.country(), request.incidentId(), request.description()), actor());
+        return Response.created(URI.create("/api/tickets/" + opened.ticket().id))
+                .entity(TicketView.of(opened.ticket(), opened.due())).build();
     }
 
     @GET

@@ -34,6 +34,7 @@ import org.candor.support.domain.Ticket;
 import org.candor.support.domain.TicketHistory;
 import org.candor.support.domain.TicketMessage;
 import org.candor.support.domain.TicketStatus;
+import org.hibernate.jpa.HibernateHints;
 
 import io.quarkus.logging.Log;
 
@@ -49,6 +50,10 @@ public class TicketService {
     /** Which tickets to list, in which order, from where. */
     public record TicketFilter(TicketStatus status, String queue, UUID incidentId, String assignee, Channel channel,
             Boolean slaBreached, String customerId, boolean oldestFirst, String cursor, int limit) {
+    }
+
+    /** A ticket and when each of its SLA targets falls due, as the API shows it. */
+    public record TicketWithDueDates(Ticket ticket, Map<SlaTarget, Instant> due) {
     }
 
     /** One page of tickets and the cursor of the next, or null at the end. */
@@ -80,6 +85,16 @@ public class TicketService {
     @Transactional
     public Ticket open(NewTicket request, String actor) {
         return open(request, actor, true);
+    }
+
+    /**
+     * Opens a ticket as {@link #open(NewTicket, String)} does and works out its due dates in the same
+     * transaction, where its queue and SLA policy are already loaded: no further queries afterwards.
+     */
+    @Transactional
+    public TicketWithDueDates openWithDueDates(NewTicket request, String actor) {
+        Ticket ticket = open(request, actor, true);
+        return new TicketWithDueDates(ticket, dueDates(ticket));
     }
 
     /** Opens a ticket; {@code autoAssign} false leaves it to be taken by hand (as chats are). */
@@ -173,7 +188,9 @@ public class TicketService {
         TypedQuery<Ticket> query = entityManager.createQuery("select t from Ticket t where " + where + " order by t.seq "
                 + (filter.oldestFirst() ? "asc" : "desc"), Ticket.class);
         parameters.forEach(query::setParameter);
-        List<Ticket> rows = query.setMaxResults(filter.limit() + 1).getResultList();
+        // Only read and turned into views: no snapshots for dirty checking.
+        List<Ticket> rows = query.setHint(HibernateHints.HINT_READ_ONLY, true).setMaxResults(filter.limit() + 1)
+                .getResultList();
         if (rows.size() <= filter.limit()) {
             return new Page(rows, null);
         }

@@ -108,6 +108,16 @@ public final class WsClient implements AutoCloseable {
         return await(frame -> type.equals(frame.getString("type")), timeout);
     }
 
+    /** The most recent frame of {@code type} so far, or null: the current state when the server pushes changes. */
+    public JsonPath latest(String type) {
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            if (type.equals(frames.get(i).getString("type"))) {
+                return frames.get(i);
+            }
+        }
+        return null;
+    }
+
     public boolean received(Predicate<JsonPath> match) {
         return frames.stream().anyMatch(match);
     }

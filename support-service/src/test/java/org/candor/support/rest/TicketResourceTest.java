@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,26 @@ class TicketResourceTest {
         assertThat(data.getString("queue")).isEqualTo("breach-hotline");
         assertThat(data.getString("priority")).isEqualTo("HIGH");
         assertThat(data.getString("incidentId")).isEqualTo(incidentId.toString());
+    }
+
+    @Test
+    void openedTicketShowsWhenItsSlaTargetsFallDue() {
+        clock.advance(Duration.ofSeconds(1));
+        Instant openedAt = clock.instant();
+        JsonPath policy = agent().get("/api/sla/policies").then().statusCode(200).extract().jsonPath();
+        int firstResponse = policy.getInt("find { it.priority == 'URGENT' }.firstResponseMinutes");
+        int resolution = policy.getInt("find { it.priority == 'URGENT' }.resolutionMinutes");
+
+        JsonPath opened = openTicket(agent(), Map.of("channel", "WEB", "queue", "breach-hotline", "subject",
+                "Is my card still safe?", "priority", "URGENT")).then().statusCode(201).extract().jsonPath();
+
+        // The breach hotline is staffed around the clock: the targets fall due that many minutes after opening.
+        assertThat(Instant.parse(opened.getString("sla.due.FIRST_RESPONSE")))
+                .isEqualTo(openedAt.plus(Duration.ofMinutes(firstResponse)));
+        assertThat(Instant.parse(opened.getString("sla.due.RESOLUTION")))
+                .isEqualTo(openedAt.plus(Duration.ofMinutes(resolution)));
+        assertThat(agent().get("/api/tickets/" + opened.getString("id")).then().statusCode(200).extract().jsonPath()
+                .getMap("sla.due")).isEqualTo(opened.getMap("sla.due"));
     }
 
     @Test
@@ -218,6 +239,27 @@ class TicketResourceTest {
                 .body("items.id", equalTo(List.of(resolved)));
         agent().queryParam("queue", queue).queryParam("status", "NEW").get("/api/tickets").then()
                 .body("items.id", equalTo(List.of(open)));
+    }
+
+    @Test
+    void listFiltersByCustomerAndPagesWithACursor() {
+        String customer = "C-" + UUID.randomUUID();
+        List<String> opened = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            opened.add(openTicket(agent(), Map.of("channel", "EMAIL", "queue", "general", "subject", "Refund?",
+                    "customerId", customer)).then().statusCode(201).extract().path("id"));
+        }
+        openTicket("general");
+
+        var first = agent().queryParam("customerId", customer).queryParam("limit", 2).get("/api/tickets").then()
+                .statusCode(200).extract().jsonPath();
+        var second = agent().queryParam("customerId", customer).queryParam("limit", 2)
+                .queryParam("cursor", first.getString("nextCursor")).get("/api/tickets").then().statusCode(200)
+                .extract().jsonPath();
+
+        assertThat(first.getList("items.id", String.class)).containsExactly(opened.get(2), opened.get(1));
+        assertThat(second.getList("items.id", String.class)).containsExactly(opened.get(0));
+        assertThat(second.getString("nextCursor")).isNull();
     }
 
     @Test
