@@ -63,7 +63,9 @@ class ChatTwoReplicasIT {
             String sessionId;
             String resumeToken;
             try (WsClient customer = ChatTestSupport.customer(first, null)) {
-                JsonPath queued = customer.await("queued", WAIT);
+                // The answer to the handshake (it carries a resume token), not a refresh of the line that may come first.
+                JsonPath queued = customer.await(f -> "queued".equals(f.getString("type")) && f.getString("resumeToken") != null,
+                        WAIT);
                 sessionId = queued.getString("sessionId");
                 resumeToken = queued.getString("resumeToken");
 
