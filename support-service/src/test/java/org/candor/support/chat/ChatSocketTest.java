@@ -79,7 +79,9 @@ class ChatSocketTest {
             // Chats of earlier tests may still be leaving the line, and each departure is pushed as a new
             // position: compare the latest positions once they have settled.
             org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
-                    second.latest("queued").getInt("position")).isEqualTo(first.latest("queued").getInt("position") + 1));
+                    second.latest("queued").getInt("position"))
+                    .as("first received %s; second received %s", first.received(), second.received())
+                    .isEqualTo(first.latest("queued").getInt("position") + 1));
         }
     }
 

@@ -108,6 +108,11 @@ public final class WsClient implements AutoCloseable {
         return await(frame -> type.equals(frame.getString("type")), timeout);
     }
 
+    /** Every frame received so far, for assertion messages. */
+    public java.util.List<String> received() {
+        return frames.stream().map(JsonPath::prettify).toList();
+    }
+
     /** The most recent frame of {@code type} so far, or null: the current state when the server pushes changes. */
     public JsonPath latest(String type) {
         for (int i = frames.size() - 1; i >= 0; i--) {
