@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.candor.support.chat.ChatTestSupport.WAIT;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -90,10 +89,7 @@ class ChatTwoReplicasIT {
 
     private static URI start(Infrastructure infrastructure, Infrastructure.Database database, JwtIssuer issuer,
             String name) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = org.candor.testsupport.FreePorts.next();
         Path log = Files.createTempFile("support-replica-" + name, ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-jar", "target/quarkus-app/quarkus-run.jar")
