@@ -38,11 +38,22 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
+@TestProfile(PreferencesAndQuietHoursTest.NightsAreQuiet.class)
 @WithTestResource(CandorTestResource.class)
 @WithTestResource(ProvidersTestResource.class)
 class PreferencesAndQuietHoursTest {
+
+    /** The production quiet hours; the other tests run without any, so that they pass at any hour. */
+    public static class NightsAreQuiet implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("candor.notification.quiet-hours.start", "21:00", "candor.notification.quiet-hours.end", "08:00");
+        }
+    }
 
     /** 23:30 in Berlin. */
     private static final Instant NIGHT = Instant.parse("2030-01-15T22:30:00Z");
