@@ -25,9 +25,14 @@ import io.smallrye.mutiny.Uni;
 /**
  * Reads the other services' summaries of an incident. Each read has a timeout, one retry (not after a 4xx)
  * and a circuit breaker, and falls back to "unavailable" so that one service being down never takes the
- * overview with it. The limits can be tuned per method with the MicroProfile Fault Tolerance properties.
+ * overview with it. The policy is declared once for the class; each method still has its own circuit
+ * breaker, and the limits can be tuned per method with the MicroProfile Fault Tolerance properties.
  */
 @ApplicationScoped
+@Timeout(1000)
+@Retry(maxRetries = 1, delay = 100, jitter = 50)
+@RetryWhen(exception = RetryableFailure.class)
+@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, successThreshold = 1)
 public class SummaryGateway {
 
     private static final Logger LOG = Logger.getLogger(SummaryGateway.class);
@@ -45,37 +50,21 @@ public class SummaryGateway {
         this.feedback = feedback;
     }
 
-    @Timeout(1000)
-    @Retry(maxRetries = 1, delay = 100, jitter = 50)
-    @RetryWhen(exception = RetryableFailure.class)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, successThreshold = 1)
     @Fallback(fallbackMethod = "notificationUnavailable")
     public Uni<Part<Summaries.Notification>> notification(UUID incidentId, String authorization) {
         return notification.summary(incidentId, authorization).map(Part::of);
     }
 
-    @Timeout(1000)
-    @Retry(maxRetries = 1, delay = 100, jitter = 50)
-    @RetryWhen(exception = RetryableFailure.class)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, successThreshold = 1)
     @Fallback(fallbackMethod = "supportUnavailable")
     public Uni<Part<Summaries.Support>> support(UUID incidentId, String authorization) {
         return support.summary(incidentId, authorization).map(Part::of);
     }
 
-    @Timeout(1000)
-    @Retry(maxRetries = 1, delay = 100, jitter = 50)
-    @RetryWhen(exception = RetryableFailure.class)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, successThreshold = 1)
     @Fallback(fallbackMethod = "complianceUnavailable")
     public Uni<Part<Summaries.Compliance>> compliance(UUID incidentId, String authorization) {
         return compliance.summary(incidentId, authorization).map(Part::of);
     }
 
-    @Timeout(1000)
-    @Retry(maxRetries = 1, delay = 100, jitter = 50)
-    @RetryWhen(exception = RetryableFailure.class)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, successThreshold = 1)
     @Fallback(fallbackMethod = "feedbackUnavailable")
     public Uni<Part<Summaries.Feedback>> feedback(UUID incidentId, String authorization) {
         return feedback.summary(incidentId, authorization).map(Part::of);
