@@ -102,6 +102,12 @@ public class OptOutPage {
         this.limiter = new ClientRateLimiter(REQUESTS_PER_MINUTE, clock);
     }
 
+    /** Forgets clients that have been quiet long enough, so the limiter does not grow without bound. */
+    @io.quarkus.scheduler.Scheduled(every = "1m")
+    void forgetIdleClients() {
+        limiter.forgetIdleClients();
+    }
+
     @GET
     public Response ask(@PathParam("token") String token, @QueryParam("lang") String lang,
             @Context HttpServerRequest request) {
