@@ -55,6 +55,8 @@ class PreferencesAndQuietHoursTest {
         }
     }
 
+    /** Midday in London and Berlin, so that no SMS waits for the morning whatever the hour the tests run. */
+    private static final Instant MIDDAY = Instant.parse("2030-01-15T12:00:00Z");
     /** 23:30 in Berlin. */
     private static final Instant NIGHT = Instant.parse("2030-01-15T22:30:00Z");
     /** 08:00 in Berlin the next morning, when quiet hours end. */
@@ -75,6 +77,7 @@ class PreferencesAndQuietHoursTest {
 
     @Test
     void optedOutOfSmsGetsRoutineUpdatesByEmailOnly() throws Exception {
+        clock.set(MIDDAY);
         UUID incident = Fixtures.incident(false, DataCategory.CONTACT);
         String id = uniqueId("OPT");
         affect(incident, customer(id, "en", "GB", true, true));
@@ -92,6 +95,7 @@ class PreferencesAndQuietHoursTest {
 
     @Test
     void mandatoryBreachNoticeIgnoresOptOutsOfEveryChannel() throws Exception {
+        clock.set(MIDDAY);
         UUID incident = Fixtures.incident(true, DataCategory.CREDENTIALS);
         String id = uniqueId("MUST");
         affect(incident, customer(id, "en", "GB", true, true));
