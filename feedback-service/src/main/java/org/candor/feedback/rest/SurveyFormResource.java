@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -71,6 +72,7 @@ public class SurveyFormResource {
     private final Template form;
     private final Template message;
     private final FormRateLimiter limiter;
+    private final Map<String, String> pages = new ConcurrentHashMap<>();
 
     SurveyFormResource(ResponseService responses, CustomerService customers, FormRateLimiter limiter,
             @Location("survey/form.html") Template form, @Location("survey/message.html") Template message) {
@@ -128,8 +130,7 @@ public class SurveyFormResource {
     }
 
     private Response render(String token, ResponseService.Form state, String lang, HttpHeaders headers, boolean saved) {
-        String preferred = state.invitation() == null ? null : state.invitation().locale;
-        String language = FormTexts.choose(lang, preferred, headers.getAcceptableLanguages());
+        String language = FormTexts.choose(lang, state.locale(), headers.getAcceptableLanguages());
         if (state.status() != ResponseService.Status.OPEN) {
             return refused(state.status(), language);
         }
@@ -195,12 +196,15 @@ public class SurveyFormResource {
     }
 
     private Response page(int status, String language, String key) {
-        Map<String, String> texts = FormTexts.of(language);
-        String html = message.data("t", texts)
-                .data("heading", texts.get(key + "Title"))
-                .data("text", texts.get(key + "Text"))
-                .data("kind", key)
-                .render();
+        // A message page depends only on its language and kind: rendered once.
+        String html = pages.computeIfAbsent(language + "/" + key, page -> {
+            Map<String, String> texts = FormTexts.of(language);
+            return message.data("t", texts)
+                    .data("heading", texts.get(key + "Title"))
+                    .data("text", texts.get(key + "Text"))
+                    .data("kind", key)
+                    .render();
+        });
         return Response.status(status).entity(html).type(MediaType.TEXT_HTML_TYPE + ";charset=UTF-8").build();
     }
 

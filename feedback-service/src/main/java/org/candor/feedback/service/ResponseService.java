@@ -1,7 +1,13 @@
 package org.candor.feedback.service;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,15 +17,16 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.candor.contracts.feedback.FollowUpRequested;
 import org.candor.feedback.domain.Invitation;
 import org.candor.feedback.domain.QuestionType;
 import org.candor.feedback.domain.SurveyDefinition;
-import org.candor.feedback.domain.SurveyResponse;
 import org.candor.platform.outbox.Outbox;
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -43,32 +50,62 @@ public class ResponseService {
     /**
      * The state of a link's form.
      *
+     * @param locale the invitation's language (null when the link names no invitation)
      * @param answers question id → the values given so far
      * @param offerCallback whether the person may ask to be called back (not in anonymous surveys)
      */
-    public record Form(Status status, Invitation invitation, SurveyService.VersionedSurvey survey,
+    public record Form(Status status, String locale, SurveyService.VersionedSurvey survey,
             Map<String, List<String>> answers, boolean contactConsent, boolean offerCallback,
             Map<String, AnswerError> errors, boolean submitted) {
 
-        static Form refused(Status status) {
-            return new Form(status, null, null, Map.of(), false, false, Map.of(), false);
+        static Form refused(Status status, Link link) {
+            return new Form(status, link == null ? null : link.locale, null, Map.of(), false, false, Map.of(), false);
         }
     }
 
     static final int MAX_TEXT = 2000;
+
+    private static final String LOCK_LINK = """
+            select i.survey_id, i.survey_version, i.customer_id, i.incident_id, i.wave, i.locale, i.country,
+                i.segment, i.channel, i.opened_at, i.answered_at, r.answers, coalesce(r.contact_consent, false)
+            from invitation i left join survey_response r on r.invitation_id = i.id
+            where i.id = ?
+            for update of i""";
+
+    private static final String MARK_OPENED = "update invitation set opened_at = ? where id = ? and opened_at is null";
+
+    // The pending note is what RollupService folds into the rollup and announces (ResponseReceived), in
+    // batches: no row shared with other submissions is locked here.
+    private static final String STORE = """
+            with saved as (
+                insert into survey_response (id, invitation_id, survey_id, survey_version, incident_id, wave, locale,
+                    country, segment, channel, nps, csat, trust, contact_consent, answers, started_at, submitted_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                on conflict (invitation_id) do update set nps = excluded.nps, csat = excluded.csat,
+                    trust = excluded.trust, contact_consent = excluded.contact_consent, answers = excluded.answers,
+                    submitted_at = excluded.submitted_at
+                returning id),
+            invitation_changed as (
+                update invitation set answered_at = coalesce(cast(? as timestamptz), answered_at),
+                    opened_at = coalesce(opened_at, cast(? as timestamptz)),
+                    customer_id = case when ? then null else customer_id end
+                where id = ? and ?),
+            noted as (
+                insert into rollup_pending (response_id) select id from saved where ?)
+            select id from saved""";
     private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {
     };
 
     private final SurveyTokens tokens;
     private final SurveyService surveys;
     private final Outbox outbox;
-    private final RollupService rollups;
+    private final EntityManager entityManager;
     private final ObjectMapper json;
     private final Clock clock;
 
     ResponseService(SurveyTokens tokens, SurveyService surveys, Outbox outbox,
-            RollupService rollups, ObjectMapper json, Clock clock) {
-        this.rollups = rollups;
+            EntityManager entityManager, ObjectMapper json, Clock clock) {
+        this.entityManager = entityManager;
         this.tokens = tokens;
         this.surveys = surveys;
         this.outbox = outbox;
@@ -84,27 +121,28 @@ public class ResponseService {
     public Form open(String token, Map<String, List<String>> fromLink) {
         Access access = access(token);
         if (access.status != Status.OPEN) {
-            return Form.refused(access.status);
+            return Form.refused(access.status, access.link);
         }
-        Invitation invitation = access.invitation;
-        if (invitation.openedAt == null) {
-            invitation.openedAt = clock.instant();
-        }
-        SurveyService.VersionedSurvey survey = surveys.stored(invitation.surveyId, invitation.surveyVersion);
-        SurveyResponse response = SurveyResponse.<SurveyResponse>find("invitationId", invitation.id).firstResult();
-        Map<String, List<String>> answers = response == null ? new LinkedHashMap<>() : read(response.answers);
-        Map<String, List<String>> linked = new LinkedHashMap<>();
+        Link link = access.link;
+        Instant now = clock.instant();
+        SurveyService.VersionedSurvey survey = surveys.stored(link.surveyId, link.surveyVersion);
+        Map<String, List<String>> answers = link.answers == null ? new LinkedHashMap<>() : read(link.answers);
         SurveyDefinition.Question first = survey.definition().questions().get(0);
         List<String> given = fromLink.get(first.id());
         if (first.type().isScale() && given != null && given.size() == 1 && check(first, given) == null) {
-            linked.put(first.id(), given);
+            answers.put(first.id(), given);
+            store(link, survey, answers, link.contactConsent, false, true, now);
+        } else if (link.openedAt == null) {
+            sql(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(MARK_OPENED)) {
+                    statement.setObject(1, at(now));
+                    statement.setObject(2, link.id);
+                    return statement.executeUpdate();
+                }
+            });
         }
-        if (!linked.isEmpty()) {
-            answers.putAll(linked);
-            store(invitation, survey, response, answers, response != null && response.contactConsent);
-        }
-        return new Form(Status.OPEN, invitation, survey, answers, response != null && response.contactConsent,
-                offersCallback(survey), Map.of(), false);
+        return new Form(Status.OPEN, link.locale, survey, answers, link.contactConsent, offersCallback(survey),
+                Map.of(), false);
     }
 
     /**
@@ -115,11 +153,10 @@ public class ResponseService {
     public Form answer(String token, Map<String, List<String>> given, boolean contactConsent, boolean submit) {
         Access access = access(token);
         if (access.status != Status.OPEN) {
-            return Form.refused(access.status);
+            return Form.refused(access.status, access.link);
         }
-        Invitation invitation = access.invitation;
-        SurveyService.VersionedSurvey survey = surveys.stored(invitation.surveyId, invitation.surveyVersion);
-        SurveyResponse response = SurveyResponse.<SurveyResponse>find("invitationId", invitation.id).firstResult();
+        Link link = access.link;
+        SurveyService.VersionedSurvey survey = surveys.stored(link.surveyId, link.surveyVersion);
         Map<String, List<String>> answers = new LinkedHashMap<>();
         Map<String, AnswerError> errors = new LinkedHashMap<>();
         for (SurveyDefinition.Question question : survey.definition().questions()) {
@@ -141,13 +178,15 @@ public class ResponseService {
         boolean consent = contactConsent && offersCallback(survey);
         if (!errors.isEmpty()) {
             Map<String, List<String>> shown = new LinkedHashMap<>(given);
-            return new Form(Status.OPEN, invitation, survey, shown, consent, offersCallback(survey), errors, false);
+            return new Form(Status.OPEN, link.locale, survey, shown, consent, offersCallback(survey), errors, false);
         }
-        response = store(invitation, survey, response, answers, consent);
+        Instant now = clock.instant();
+        Stored response = store(link, survey, answers, consent, submit, false, now);
         if (submit) {
-            complete(invitation, survey, response);
+            followUp(link, response, now);
+            Log.infof("Response %s submitted to survey %s", response.id, link.surveyId);
         }
-        return new Form(Status.OPEN, invitation, survey, answers, consent, offersCallback(survey), Map.of(), submit);
+        return new Form(Status.OPEN, link.locale, survey, answers, consent, offersCallback(survey), Map.of(), submit);
     }
 
     /** The person asks never to be surveyed again. Works while the link is valid, even after answering. */
@@ -171,7 +210,17 @@ public class ResponseService {
         return Status.OPEN;
     }
 
-    private record Access(Status status, Invitation invitation) {
+    /** An invitation as answering needs it, with its response so far (answers null when there is none). */
+    private record Link(UUID id, UUID surveyId, int surveyVersion, String customerId, UUID incidentId, int wave,
+            String locale, String country, String segment, String channel, Instant openedAt, Instant answeredAt,
+            String answers, boolean contactConsent) {
+    }
+
+    private record Access(Status status, Link link) {
+    }
+
+    /** A stored response, as the follow-up needs it. */
+    private record Stored(UUID id, Short nps, Short trust, boolean contactConsent) {
     }
 
     private Access access(String token) {
@@ -186,72 +235,116 @@ public class ResponseService {
             default -> {
             }
         }
-        // Locked: two submissions through one link at once must not both count.
-        Invitation invitation = Invitation.findById(checked.invitationId(), LockModeType.PESSIMISTIC_WRITE);
-        if (invitation == null) {
+        UUID id = checked.invitationId();
+        // One round trip: the invitation, locked (two submissions through one link at once must not both
+        // count), and its response so far.
+        Link link = sql(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(LOCK_LINK)) {
+                statement.setObject(1, id);
+                try (ResultSet row = statement.executeQuery()) {
+                    if (!row.next()) {
+                        return null;
+                    }
+                    return new Link(id, row.getObject(1, UUID.class), row.getInt(2), row.getString(3),
+                            row.getObject(4, UUID.class), row.getInt(5), row.getString(6), row.getString(7),
+                            row.getString(8), row.getString(9), instant(row, 10), instant(row, 11), row.getString(12),
+                            row.getBoolean(13));
+                }
+            }
+        });
+        if (link == null) {
             return new Access(Status.UNKNOWN, null);
         }
-        if (invitation.answeredAt != null) {
-            return new Access(Status.ANSWERED, invitation);
+        if (link.answeredAt != null) {
+            return new Access(Status.ANSWERED, link);
         }
-        return new Access(Status.OPEN, invitation);
+        return new Access(Status.OPEN, link);
     }
 
-    private SurveyResponse store(Invitation invitation, SurveyService.VersionedSurvey survey, SurveyResponse response,
-            Map<String, List<String>> answers, boolean consent) {
-        Instant now = clock.instant();
-        if (response == null) {
-            response = new SurveyResponse();
-            response.id = UUID.randomUUID();
-            response.invitationId = invitation.id;
-            response.surveyId = invitation.surveyId;
-            response.surveyVersion = invitation.surveyVersion;
-            response.incidentId = invitation.incidentId;
-            response.wave = invitation.wave;
-            response.locale = invitation.locale;
-            response.country = invitation.country;
-            response.segment = invitation.segment;
-            response.channel = invitation.channel;
-            response.startedAt = now;
-        }
-        response.nps = score(survey.definition(), QuestionType.NPS, answers);
-        response.csat = score(survey.definition(), QuestionType.CSAT, answers);
-        response.trust = score(survey.definition(), QuestionType.TRUST, answers);
-        response.contactConsent = consent;
-        response.answers = write(answers);
-        response.persist();
-        if (survey.survey().anonymous && invitation.customerId != null && !consent) {
-            // An anonymous survey keeps no link between a person and their answers.
-            invitation.customerId = null;
-        }
-        return response;
+    /**
+     * Stores the answers as the link's response, in one statement: the response (new, or the partial one
+     * updated), what changes on the invitation and, when submitted, the pending note that
+     * {@link RollupService} folds into the rollup.
+     */
+    private Stored store(Link link, SurveyService.VersionedSurvey survey, Map<String, List<String>> answers,
+            boolean consent, boolean submit, boolean opening, Instant now) {
+        Short nps = score(survey.definition(), QuestionType.NPS, answers);
+        Short csat = score(survey.definition(), QuestionType.CSAT, answers);
+        Short trust = score(survey.definition(), QuestionType.TRUST, answers);
+        // An anonymous survey keeps no link between a person and their answers.
+        boolean forget = survey.survey().anonymous && link.customerId != null && !consent;
+        boolean opened = opening && link.openedAt == null;
+        boolean touchInvitation = submit || forget || opened;
+        String written = write(answers);
+        UUID id = sql(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(STORE)) {
+                int i = 0;
+                statement.setObject(++i, UUID.randomUUID());
+                statement.setObject(++i, link.id);
+                statement.setObject(++i, link.surveyId);
+                statement.setInt(++i, link.surveyVersion);
+                statement.setObject(++i, link.incidentId, Types.OTHER);
+                statement.setInt(++i, link.wave);
+                statement.setString(++i, link.locale);
+                statement.setString(++i, link.country);
+                statement.setString(++i, link.segment);
+                statement.setString(++i, link.channel);
+                statement.setObject(++i, nps, Types.SMALLINT);
+                statement.setObject(++i, csat, Types.SMALLINT);
+                statement.setObject(++i, trust, Types.SMALLINT);
+                statement.setBoolean(++i, consent);
+                statement.setString(++i, written);
+                statement.setObject(++i, at(now));
+                statement.setObject(++i, submit ? at(now) : null, Types.TIMESTAMP_WITH_TIMEZONE);
+                statement.setObject(++i, submit ? at(now) : null, Types.TIMESTAMP_WITH_TIMEZONE);
+                statement.setObject(++i, opened ? at(now) : null, Types.TIMESTAMP_WITH_TIMEZONE);
+                statement.setBoolean(++i, forget);
+                statement.setObject(++i, link.id);
+                statement.setBoolean(++i, touchInvitation);
+                statement.setBoolean(++i, submit);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    return row.getObject(1, UUID.class);
+                }
+            }
+        });
+        return new Stored(id, nps, trust, consent);
     }
 
-    private void complete(Invitation invitation, SurveyService.VersionedSurvey survey, SurveyResponse response) {
-        Instant now = clock.instant();
-        response.submittedAt = now;
-        invitation.answeredAt = now;
-        if (response.contactConsent && invitation.customerId != null) {
-            String kind = null;
-            Integer score = null;
-            if (response.nps != null && response.nps <= 6) {
-                kind = "NPS";
-                score = (int) response.nps;
-            } else if (response.trust != null && response.trust <= 2) {
-                kind = "TRUST";
-                score = (int) response.trust;
-            }
-            if (kind != null) {
-                FollowUpRequested followUp = new FollowUpRequested(UUID.randomUUID(), response.surveyId,
-                        response.incidentId, invitation.customerId, response.locale, kind, score, now);
-                outbox.record(followUp, now);
-                Log.infof("Follow-up %s requested for response %s", followUp.followUpId(), response.id);
-            }
+    /** A detractor who may be contacted becomes a follow-up (never in an anonymous survey). */
+    private void followUp(Link link, Stored response, Instant now) {
+        if (!response.contactConsent || link.customerId == null) {
+            return;
         }
-        // Counted in the rollup and announced (ResponseReceived) in batches, in the same way transactionally:
-        // no row shared with other submissions is locked here.
-        rollups.pending(response.id);
-        Log.infof("Response %s submitted to survey %s", response.id, response.surveyId);
+        String kind = null;
+        Integer score = null;
+        if (response.nps != null && response.nps <= 6) {
+            kind = "NPS";
+            score = (int) response.nps;
+        } else if (response.trust != null && response.trust <= 2) {
+            kind = "TRUST";
+            score = (int) response.trust;
+        }
+        if (kind != null) {
+            FollowUpRequested followUp = new FollowUpRequested(UUID.randomUUID(), link.surveyId,
+                    link.incidentId, link.customerId, link.locale, kind, score, now);
+            outbox.record(followUp, now);
+            Log.infof("Follow-up %s requested for response %s", followUp.followUpId(), response.id);
+        }
+    }
+
+    /** Runs JDBC on the transaction's connection. */
+    private <T> T sql(ReturningWork<T> work) {
+        return entityManager.unwrap(Session.class).doReturningWork(work);
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static AnswerError check(SurveyDefinition.Question question, List<String> values) {

@@ -10,7 +10,6 @@ import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import org.candor.contracts.feedback.ResponseReceived;
 import org.candor.platform.outbox.Outbox;
@@ -24,7 +23,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * and the outbox relay is not woken per answer). A batch takes pending responses, upserts one rollup
  * row per key and writes their events to the outbox, all in one transaction. A job folds every
  * second, and every statistics read folds first, so figures include every response submitted before
- * the read.
+ * the read. The pending note itself is written by {@link ResponseService} in the statement that stores
+ * the response.
  */
 @ApplicationScoped
 public class RollupService {
@@ -69,14 +69,6 @@ public class RollupService {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.clock = clock;
-    }
-
-    /** Notes a submitted response, inside the submission's transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void pending(UUID responseId) {
-        entityManager.createNativeQuery("insert into rollup_pending (response_id) values (:id)")
-                .setParameter("id", responseId)
-                .executeUpdate();
     }
 
     /**
