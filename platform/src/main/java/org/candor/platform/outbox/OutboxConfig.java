@@ -17,6 +17,13 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /**
+     * How long the relay waits after a commit wakes it before it publishes, gathering the events of
+     * other commits into the same batch; 0 publishes at once.
+     */
+    @WithDefault("20ms")
+    Duration wakeDelay();
+
     /** Most events published per database transaction. */
     @WithDefault("500")
     int batchSize();

@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -50,7 +50,7 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
     private final URI source;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "outbox-relay");
         thread.setDaemon(true);
         return thread;
@@ -66,10 +66,19 @@ public class OutboxRelay {
         this.source = URI.create(config.source());
     }
 
-    /** Asks the relay to publish soon; calls made while a drain is queued are folded into it. */
+    /**
+     * Asks the relay to publish soon: after {@code candor.outbox.wake-delay}, so that the events of the
+     * transactions that commit meanwhile go out in the same batch (one relay transaction for many
+     * events, not one per event). Calls made while a drain is queued are folded into it.
+     */
     public void wake() {
         if (config.relayEnabled() && drainQueued.compareAndSet(false, true)) {
-            worker.execute(this::drain);
+            long delay = config.wakeDelay().toMillis();
+            if (delay <= 0) {
+                worker.execute(this::drain);
+            } else {
+                worker.schedule(this::drain, delay, TimeUnit.MILLISECONDS);
+            }
         }
     }
 
