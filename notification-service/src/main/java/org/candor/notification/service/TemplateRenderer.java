@@ -23,6 +23,12 @@ import io.quarkus.qute.TemplateInstance;
  * Renders a message type in a language: {@code templates/messages/<type>.<language>.txt} holds the
  * fragments {@code subject}, {@code text} and (for SMS types) {@code sms}; the HTML body is the plain
  * text laid out by {@code templates/messages/layout.html}, so the two can never say different things.
+ *
+ * <p>A fan-out sends one message to a million people who differ only in their name and their
+ * personal links. So each message is rendered once per language and shape (with or without a name,
+ * an unsubscribe link, an opt-out link) with placeholders for those values, and each person's copy
+ * is that rendering with the placeholders filled in: the same text, without running the templates
+ * a million times.
  */
 @ApplicationScoped
 public class TemplateRenderer {
@@ -37,9 +43,42 @@ public class TemplateRenderer {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
     private static final int MAX_HTML_LINE = 900;
+    /** Placeholders for the per-person values; the links look like links, so the HTML makes them anchors. */
+    private static final String NAME = "\u0001name\u0001";
+    private static final String UNSUBSCRIBE = "https://\u0001unsubscribe\u0001";
+    private static final String OPT_OUT = "https://\u0001opt-out\u0001";
+    private static final int SHAPES = 512;
+
+    /** What a rendering with placeholders depends on. */
+    private record Shape(String messageType, String language, MessageContent content, UUID incidentId, boolean named,
+            boolean unsubscribe, boolean optOut) {
+    }
+
+    /** One person's values, filled in for the placeholders. */
+    private record Person(String name, String unsubscribeUrl, String optOutUrl) {
+
+        String fill(String rendered, boolean html) {
+            if (rendered.indexOf('\u0001') < 0) {
+                return rendered;
+            }
+            String filled = rendered;
+            if (name != null) {
+                filled = filled.replace(NAME, html ? escapeHtml(name) : name);
+            }
+            if (unsubscribeUrl != null) {
+                filled = filled.replace(UNSUBSCRIBE, html ? escapeHtml(unsubscribeUrl) : unsubscribeUrl);
+            }
+            if (optOutUrl != null) {
+                filled = filled.replace(OPT_OUT, html ? escapeHtml(optOutUrl) : optOutUrl);
+            }
+            return filled;
+        }
+    }
 
     private final Engine engine;
     private final NotificationConfig config;
+    private final Map<Shape, Email> emailShapes = lruMap();
+    private final Map<Shape, String> smsShapes = lruMap();
 
     TemplateRenderer(Engine engine, NotificationConfig config) {
         this.engine = engine;
@@ -63,17 +102,25 @@ public class TemplateRenderer {
     public Email email(String messageType, String locale, MessageContent content, String name, UUID incidentId,
             String unsubscribeUrl, String optOutUrl) {
         String language = MessageCatalog.language(locale);
-        Template template = template(messageType, language);
-        Map<String, Object> data = data(language, content, name, incidentId);
-        data.put("unsubscribe", unsubscribeUrl);
+        Person person = person(name, unsubscribeUrl, optOutUrl);
+        Shape shape = new Shape(messageType, language, content, incidentId, person.name() != null,
+                unsubscribeUrl != null, optOutUrl != null);
+        Email rendered = cached(emailShapes, shape, () -> renderEmail(shape));
+        return new Email(person.fill(rendered.subject(), false), person.fill(rendered.text(), false),
+                sevenBit(person.fill(rendered.html(), true)));
+    }
+
+    private Email renderEmail(Shape shape) {
+        Template template = template(shape.messageType(), shape.language());
+        Map<String, Object> data = data(shape);
         String subject = fragment(template, "subject", data).replaceAll("\\s+", " ");
         String text = fragment(template, "text", data);
-        if (optOutUrl != null) {
-            text = text + "\n\n" + fragment(template("opt-out", language), "email", Map.of("url", optOutUrl));
+        if (shape.optOut()) {
+            text = text + "\n\n" + fragment(template("opt-out", shape.language()), "email", Map.of("url", OPT_OUT));
         }
         String html = engine.getTemplate("messages/layout.html").instance()
-                .data("lang", language).data("subject", subject).data("paragraphs", paragraphs(text)).render();
-        return new Email(subject, text, sevenBit(html));
+                .data("lang", shape.language()).data("subject", subject).data("paragraphs", paragraphs(text)).render();
+        return new Email(subject, text, html);
     }
 
     public SmsText sms(String messageType, String locale, MessageContent content, String name, UUID incidentId) {
@@ -92,16 +139,66 @@ public class TemplateRenderer {
     public SmsText sms(String messageType, String locale, MessageContent content, String name, UUID incidentId,
             String unsubscribeUrl, String optOutUrl) {
         String language = MessageCatalog.language(locale);
-        Map<String, Object> data = data(language, content, name, incidentId);
-        data.put("unsubscribe", unsubscribeUrl);
-        String text = fragment(template(messageType, language), "sms", data);
+        Person person = person(name, unsubscribeUrl, optOutUrl);
+        Shape shape = new Shape(messageType, language, content, incidentId, person.name() != null,
+                unsubscribeUrl != null, false);
+        String text = person.fill(cached(smsShapes, shape,
+                () -> fragment(template(messageType, language), "sms", data(shape))), false);
         if (optOutUrl != null) {
-            String withOptOut = text + " " + fragment(template("opt-out", language), "sms", Map.of("url", optOutUrl));
+            String withOptOut = text + " " + person.fill(cached(smsShapes, new Shape("opt-out", language, null, null,
+                    false, false, true), () -> fragment(template("opt-out", language), "sms", Map.of("url", OPT_OUT))), false);
             if (SmsText.fitsWhole(withOptOut)) {
                 return SmsText.fit(withOptOut);
             }
         }
         return SmsText.fit(text);
+    }
+
+    private static Person person(String name, String unsubscribeUrl, String optOutUrl) {
+        // Control characters (the placeholders' marker among them) have no place in a name.
+        String cleanName = name == null ? null : name.replaceAll("[\\p{Cntrl}]+", " ").strip();
+        return new Person(cleanName == null || cleanName.isEmpty() ? null : cleanName, unsubscribeUrl, optOutUrl);
+    }
+
+    private static <V> V cached(Map<Shape, V> shapes, Shape shape, java.util.function.Supplier<V> render) {
+        V rendered;
+        synchronized (shapes) {
+            rendered = shapes.get(shape);
+        }
+        if (rendered == null) {
+            rendered = render.get();
+            synchronized (shapes) {
+                shapes.put(shape, rendered);
+            }
+        }
+        return rendered;
+    }
+
+    /** The most recently used renderings; a fan-out uses a handful, one-off messages pass through. */
+    private static <V> Map<Shape, V> lruMap() {
+        return new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Shape, V> eldest) {
+                return size() > SHAPES;
+            }
+        };
+    }
+
+    /** As Qute escapes HTML: the five characters that could end an element or an attribute. */
+    static String escapeHtml(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private Template template(String messageType, String language) {
@@ -122,12 +219,16 @@ public class TemplateRenderer {
         return instance.render().strip().replaceAll("\\n{3,}", "\n\n");
     }
 
-    private Map<String, Object> data(String language, MessageContent content, String name, UUID incidentId) {
+    private Map<String, Object> data(Shape shape) {
+        String language = shape.language();
+        MessageContent content = shape.content();
+        UUID incidentId = shape.incidentId();
         Map<String, Object> data = new HashMap<>();
         data.put("org", config.organisation());
         data.put("dpo", config.dpoContact());
         data.put("statusPage", config.statusPageUrl());
-        data.put("name", name == null || name.isBlank() ? null : name);
+        data.put("name", shape.named() ? NAME : null);
+        data.put("unsubscribe", shape.unsubscribe() ? UNSUBSCRIBE : null);
         data.put("incidentId", incidentId == null ? "" : incidentId.toString());
         data.put("title", content.title() == null ? "" : content.title());
         data.put("summary", pick(content.summaries(), language));

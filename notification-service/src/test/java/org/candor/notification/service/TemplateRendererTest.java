@@ -175,4 +175,29 @@ class TemplateRendererTest {
         assertThat(sms.text()).doesNotContain("opt-out").endsWith(" https://status.example.org")
                 .isEqualTo(renderer.sms(MessageCatalog.STATUS_UPDATE, "en", longUpdate, null, INCIDENT).text());
     }
+
+    @Test
+    void eachPersonOfOneMessageGetsTheirOwnNameAndLinksAndNothingOfAnother() {
+        TemplateRenderer.Email first = renderer.email(MessageCatalog.STATUS_UPDATE, "en", BREACH, "Kim", INCIDENT, null,
+                "https://n.example.org/opt-out/kim");
+        TemplateRenderer.Email second = renderer.email(MessageCatalog.STATUS_UPDATE, "en", BREACH, "Alex", INCIDENT, null,
+                "https://n.example.org/opt-out/alex");
+
+        assertThat(first.text()).startsWith("Dear Kim,").contains("https://n.example.org/opt-out/kim")
+                .doesNotContain("Alex").doesNotContain("opt-out/alex");
+        assertThat(second.text()).startsWith("Dear Alex,").contains("https://n.example.org/opt-out/alex")
+                .doesNotContain("Kim").doesNotContain("opt-out/kim");
+        assertThat(second.html()).contains("Dear Alex,")
+                .contains("<a href=\"https://n.example.org/opt-out/alex\">https://n.example.org/opt-out/alex</a>");
+        assertThat(first.html() + first.text() + second.html() + second.text()).doesNotContain("\u0001");
+    }
+
+    @Test
+    void aNameIsEscapedInTheHtmlAndKeptAsGivenInTheText() {
+        TemplateRenderer.Email email = renderer.email(MessageCatalog.STATUS_UPDATE, "en", BREACH,
+                "Kim <b>O'Neil</b> & Co", INCIDENT);
+
+        assertThat(email.text()).startsWith("Dear Kim <b>O'Neil</b> & Co,");
+        assertThat(email.html()).contains("Dear Kim &lt;b&gt;O&#39;Neil&lt;/b&gt; &amp; Co,").doesNotContain("<b>");
+    }
 }
