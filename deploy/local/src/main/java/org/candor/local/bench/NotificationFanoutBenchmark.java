@@ -33,15 +33,12 @@ import org.candor.local.ServiceSpec;
 import org.candor.local.Suite;
 import org.postgresql.PGConnection;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-
 /**
  * Fans one breach notice out to N recipients (default 1,000,000) by email and SMS through a packaged
- * notification-service, against Postfix's smtp-sink and a WireMock SMS stub, and reports messages/s,
+ * notification-service, against Postfix's smtp-sink and an SMS gateway sink ({@link SmsGatewaySink}),
+ * each in a process of its own, and reports messages/s,
  * time to the last hand-off, p50/p99 from publish to hand-off and peak resident memory, next to
- * this machine's ceilings measured in the same run (Kafka produce, smtp-source to smtp-sink, SMS stub).
+ * this machine's ceilings measured in the same run (Kafka produce, smtp-source to smtp-sink, SMS sink).
  *
  * <p>The recipient projection is loaded with COPY before the clock starts: the benchmark measures
  * the fan-out and the delivery, not the consumption of a million affected-customer events.
@@ -65,12 +62,14 @@ public final class NotificationFanoutBenchmark {
         try (Suite suite = new Suite(root, work.resolve("state"), Suite.Ports.free()).startInfrastructure()) {
             int smtpPort = org.candor.testsupport.FreePorts.next();
             helpers.add(smtpSink(postfix, smtpPort));
-            WireMockServer sms = smsStub();
+            int smsPort = org.candor.testsupport.FreePorts.next();
+            helpers.add(smsSink(smsPort));
+            String smsUrl = "http://127.0.0.1:" + smsPort;
             double kafkaCeiling = kafkaProduceRate(suite.kafkaBootstrapServers(), 500_000);
             double smtpCeiling = smtpRate(postfix, smtpPort, 50_000);
-            double smsCeiling = smsRate(sms.baseUrl(), Duration.ofSeconds(10));
+            double smsCeiling = smsRate(smsUrl, Duration.ofSeconds(10));
             System.out.printf("Ceilings: Kafka produce %,.0f records/s; smtp-source->smtp-sink %,.0f messages/s;"
-                    + " SMS stub %,.0f requests/s%n", kafkaCeiling, smtpCeiling, smsCeiling);
+                    + " SMS sink %,.0f requests/s%n", kafkaCeiling, smtpCeiling, smsCeiling);
 
             Map<String, String> env = new LinkedHashMap<>();
             env.put("KAFKA_BOOTSTRAP_SERVERS", suite.kafkaBootstrapServers());
@@ -82,17 +81,22 @@ public final class NotificationFanoutBenchmark {
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
             env.put("QUARKUS_MAILER_PORT", String.valueOf(smtpPort));
             env.put("QUARKUS_MAILER_MAX_POOL_SIZE", "32");
-            env.put("CANDOR_SMS_PRIMARY_URL", sms.baseUrl());
-            env.put("CANDOR_SMS_SECONDARY_URL", sms.baseUrl());
+            env.put("CANDOR_SMS_PRIMARY_URL", smsUrl);
+            env.put("CANDOR_SMS_SECONDARY_URL", smsUrl);
             env.put("CANDOR_NOTIFICATION_EMAIL_CONCURRENCY", "32");
             env.put("CANDOR_NOTIFICATION_EMAIL_BATCH", "1000");
             env.put("CANDOR_NOTIFICATION_SMS_BATCH", "1000");
             env.put("CANDOR_NOTIFICATION_SMS_PRIMARY_CONCURRENCY", "32");
             env.put("CANDOR_NOTIFICATION_SMS_SECONDARY_CONCURRENCY", "8");
             env.put("CANDOR_OUTBOX_BATCH_SIZE", "2000");
+            // No quiet hours: run at any hour, the benchmark measures sending every SMS, not waiting for the morning.
+            env.put("CANDOR_NOTIFICATION_QUIET_HOURS_START", "00:00");
+            env.put("CANDOR_NOTIFICATION_QUIET_HOURS_END", "00:00");
             env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
-            env.put("CANDOR_NOTIFICATION_OPT_OUT_SECRET", java.util.HexFormat.of().formatHex(
-                    java.security.SecureRandom.getSeed(32)));
+            env.put("CANDOR_NOTIFICATION_OPT_OUT_SECRET", randomSecret());
+            env.put("CANDOR_NOTIFICATION_RECEIPT_SECRET", randomSecret());
+            env.put("CANDOR_SMS_PRIMARY_AUTH_TOKEN", randomSecret());
+            env.put("CANDOR_SMS_SECONDARY_AUTH_TOKEN", randomSecret());
             // e.g. -Dcandor.bench.service-java-options=-XX:StartFlightRecording=filename=/tmp/fanout.jfr to profile the service
             String serviceJavaOptions = System.getProperty("candor.bench.service-java-options");
             if (serviceJavaOptions != null && !serviceJavaOptions.isBlank()) {
@@ -128,7 +132,7 @@ public final class NotificationFanoutBenchmark {
 
                 Instant published = Instant.now();
                 long start = System.nanoTime();
-                Map<String, Double> cpuBefore = cpuSeconds(service.pid(), helpers.get(0).pid());
+                Map<String, Double> cpuBefore = cpuSeconds(service.pid(), helpers.get(0).pid(), helpers.get(1).pid());
                 try (KafkaProducer<String, String> producer = producer(suite.kafkaBootstrapServers())) {
                     send(producer, "candor.incident.events", incident, "candor.incident.update-published.v1", """
                             {"incidentId":"%s","updateId":"%s","revision":1,"status":"IDENTIFIED","audience":"AFFECTED",
@@ -150,7 +154,7 @@ public final class NotificationFanoutBenchmark {
                 }
                 double wall = seconds(start);
                 long peak = peakResidentMiB(service.pid());
-                Map<String, Double> cpuAfter = cpuSeconds(service.pid(), helpers.get(0).pid());
+                Map<String, Double> cpuAfter = cpuSeconds(service.pid(), helpers.get(0).pid(), helpers.get(1).pid());
                 StringBuilder cpu = new StringBuilder();
                 cpuAfter.forEach((part, seconds) -> cpu.append(cpu.isEmpty() ? "" : ", ").append(part).append(' ')
                         .append(String.format("%.0f s", seconds - cpuBefore.getOrDefault(part, 0.0))));
@@ -171,13 +175,12 @@ public final class NotificationFanoutBenchmark {
                     System.out.printf("CPU time while fanning out:     %s (of %.0f s x %d cores)%n", cpu, wall,
                             Runtime.getRuntime().availableProcessors());
                     System.out.printf("load average at the end:        %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
-                    System.out.printf("vs ceilings: SMTP sink %.0f%% of %,.0f/s (for %,d emails/s), SMS stub %.0f%% of %,.0f/s,"
+                    System.out.printf("vs ceilings: SMTP sink %.0f%% of %,.0f/s (for %,d emails/s), SMS sink %.0f%% of %,.0f/s,"
                             + " Kafka %,.0f records/s%n", 100 * (recipients / toLast) / smtpCeiling, smtpCeiling,
                             (long) (recipients / toLast), 100 * (recipients / toLast) / smsCeiling, smsCeiling, kafkaCeiling);
                 }
             }
             service.stop();
-            sms.stop();
         } finally {
             helpers.forEach(Process::destroy);
         }
@@ -233,15 +236,17 @@ public final class NotificationFanoutBenchmark {
         return messages / seconds(start);
     }
 
-    /** The SMS gateway stub: a Twilio-shaped 201 with request journal and logging off, as fast as WireMock goes. */
-    private static WireMockServer smsStub() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
-                .disableRequestJournal().containerThreads(64).jettyAcceptors(2));
-        server.start();
-        server.stubFor(WireMock.post(WireMock.urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages\\.json"))
-                .willReturn(WireMock.aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-                        .withBody("{\"sid\":\"SM00000000000000000000000000000000\",\"status\":\"queued\"}")));
-        return server;
+    /** The SMS gateway sink in a process of its own (its CPU is then counted on its own). */
+    private static Process smsSink(int port) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), SmsGatewaySink.class.getName(), String.valueOf(port))
+                .redirectErrorStream(true).start();
+        String first = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream())).readLine();
+        if (first == null || !first.startsWith("ready")) {
+            throw new IllegalStateException("The SMS gateway sink did not start: " + first);
+        }
+        return process;
     }
 
     private static double smsRate(String baseUrl, Duration duration) throws Exception {
@@ -328,9 +333,9 @@ public final class NotificationFanoutBenchmark {
 
     /**
      * CPU seconds so far of each part of the run: the service, PostgreSQL (its processes and the
-     * backends that have exited), this JVM (Kafka broker, SMS stub, the benchmark's polling) and smtp-sink.
+     * backends that have exited), this JVM (Kafka broker, the benchmark's polling), smtp-sink and the SMS sink.
      */
-    private static Map<String, Double> cpuSeconds(long servicePid, long smtpSinkPid) {
+    private static Map<String, Double> cpuSeconds(long servicePid, long smtpSinkPid, long smsSinkPid) {
         Map<String, Double> cpu = new LinkedHashMap<>();
         cpu.put("service", cpuSeconds(servicePid, false));
         // pg_ctl detaches the postmaster, so it is found by its data directory under this run's work directory.
@@ -339,8 +344,9 @@ public final class NotificationFanoutBenchmark {
                 .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
                         postmaster.descendants()))
                 .distinct().mapToDouble(p -> cpuSeconds(p.pid(), true)).sum());
-        cpu.put("Kafka+SMS stub+benchmark", cpuSeconds(ProcessHandle.current().pid(), false));
+        cpu.put("Kafka+benchmark", cpuSeconds(ProcessHandle.current().pid(), false));
         cpu.put("smtp-sink", cpuSeconds(smtpSinkPid, false));
+        cpu.put("SMS sink", cpuSeconds(smsSinkPid, false));
         return cpu;
     }
 
@@ -357,6 +363,12 @@ public final class NotificationFanoutBenchmark {
         } catch (Exception gone) {
             return 0;
         }
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private static double seconds(long startNanos) {
