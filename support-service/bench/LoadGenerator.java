@@ -16,11 +16,14 @@ import java.util.regex.Pattern;
 
 /**
  * Open-loop load at a fixed rate: each request has a planned start time and its latency counts from
- * then, so a stalled server cannot hide queueing (no coordinated omission). Runs the mixed ticket
- * workload (create, filtered list, reply) and then a trivial endpoint of the same process at the
- * same rate, and prints percentiles and their ratio.
+ * then, so a stalled server cannot hide queueing (no coordinated omission). Measures a trivial
+ * endpoint of the same process at the same rate in a phase of its own, then the mixed ticket
+ * workload (create, filtered list, reply), and prints percentiles, their ratio and the CPU time the
+ * service, PostgreSQL and the Kafka process spent per request in each phase.
  *
- * <p>Usage: {@code java LoadGenerator.java <baseUrl> <token> <rate/s> <warmupSeconds> <seconds>}
+ * <p>Usage: {@code java LoadGenerator.java <baseUrl> <token> <rate/s> <warmupSeconds> <seconds>
+ * [<servicePid> <postgresPid> <kafkaPid>]}; the process ids (PostgreSQL's postmaster, whose
+ * backends are counted with it) are read from {@code /proc}.
  */
 public class LoadGenerator {
 
@@ -47,6 +50,8 @@ public class LoadGenerator {
         int rate = Integer.parseInt(args[2]);
         int warmup = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
+        CpuMeter cpu = args.length >= 8 ? new CpuMeter(Long.parseLong(args[5]), Long.parseLong(args[6]),
+                Long.parseLong(args[7])) : null;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(java.util.concurrent.Executors.newFixedThreadPool(8)).build();
 
@@ -63,14 +68,20 @@ public class LoadGenerator {
         };
         Workload trivial = kind -> request(base.resolve("/q/health/live"), null, null);
 
+        // The trivial endpoint gets a phase of its own, so neither workload competes with the other for
+        // the same cores; the mixed warm-up first brings the JIT and the connection pool up to speed.
         System.out.println("Warm-up (mixed) ...");
         run(client, mixed, 3, rate, warmup, ticketIds);
-        System.out.println("Measuring mixed ticket workload ...");
-        List<Result> mixedResults = run(client, mixed, 3, rate, seconds, ticketIds);
         System.out.println("Warm-up (trivial) ...");
         run(client, trivial, 1, rate, Math.max(5, warmup / 2), ticketIds);
         System.out.println("Measuring trivial endpoint ...");
+        long[] trivialStart = cpu == null ? null : cpu.sample();
         List<Result> trivialResults = run(client, trivial, 1, rate, seconds, ticketIds);
+        long[] trivialEnd = cpu == null ? null : cpu.sample();
+        System.out.println("Measuring mixed ticket workload ...");
+        long[] mixedStart = cpu == null ? null : cpu.sample();
+        List<Result> mixedResults = run(client, mixed, 3, rate, seconds, ticketIds);
+        long[] mixedEnd = cpu == null ? null : cpu.sample();
 
         System.out.println();
         System.out.printf(Locale.ROOT, "%-22s %8s %8s %8s %8s %8s %8s %7s%n", "workload", "requests", "achieved/s",
@@ -83,6 +94,83 @@ public class LoadGenerator {
         System.out.printf(Locale.ROOT, "%nRatio p99 mixed / p99 trivial: %.2f; p50: %.2f%n",
                 percentile(mixedLatencies, 99) / Math.max(1.0, percentile(trivialLatencies, 99)),
                 percentile(mixedLatencies, 50) / Math.max(1.0, percentile(trivialLatencies, 50)));
+        if (cpu != null) {
+            System.out.println();
+            System.out.printf(Locale.ROOT, "%-22s %14s %14s %14s %14s%n", "CPU ms per request", "service",
+                    "PostgreSQL", "Kafka process", "all three");
+            cpu.report("mixed", mixedStart, mixedEnd, mixedResults.size(), seconds);
+            cpu.report("trivial", trivialStart, trivialEnd, trivialResults.size(), seconds);
+        }
+    }
+
+    /**
+     * CPU time (user + system) of the service, of PostgreSQL (the postmaster, its live backends and
+     * those that already ended) and of the Kafka process, from {@code /proc/<pid>/stat}.
+     */
+    record CpuMeter(long servicePid, long postgresPid, long kafkaPid) {
+
+        /** Clock ticks per second of the {@code /proc} counters ({@code getconf CLK_TCK}; 100 on Linux). */
+        static final double TICKS = Double.parseDouble(System.getenv().getOrDefault("CLK_TCK", "100"));
+
+        long[] sample() throws java.io.IOException {
+            return new long[] {own(servicePid), postgres(), own(kafkaPid), System.nanoTime()};
+        }
+
+        void report(String name, long[] start, long[] end, int requests, int seconds) {
+            double wallSeconds = (end[3] - start[3]) / 1e9;
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-22s", name));
+            long total = 0;
+            for (int i = 0; i < 3; i++) {
+                long ticks = end[i] - start[i];
+                total += ticks;
+                line.append(String.format(Locale.ROOT, " %14s", perRequest(ticks, requests)));
+            }
+            line.append(String.format(Locale.ROOT, " %14s", perRequest(total, requests)));
+            line.append(String.format(Locale.ROOT, "   (%.0f %% of one core over %.0f s, %d requests)",
+                    100.0 * total / TICKS / wallSeconds, wallSeconds, requests));
+            System.out.println(line);
+        }
+
+        private static String perRequest(long ticks, int requests) {
+            return String.format(Locale.ROOT, "%.3f", ticks / TICKS * 1000.0 / Math.max(1, requests));
+        }
+
+        private long postgres() throws java.io.IOException {
+            long[] postmaster = stat(postgresPid);
+            // Backends that ended are in the postmaster's cutime and cstime once it has reaped them.
+            long ticks = postmaster[0] + postmaster[1] + postmaster[2] + postmaster[3];
+            try (java.util.stream.Stream<java.nio.file.Path> entries = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                for (java.nio.file.Path entry : entries.toList()) {
+                    String name = entry.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    try {
+                        long[] child = stat(Long.parseLong(name));
+                        if (child[4] == postgresPid) {
+                            ticks += child[0] + child[1];
+                        }
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // The process ended between listing and reading.
+                    }
+                }
+            }
+            return ticks;
+        }
+
+        private static long own(long pid) throws java.io.IOException {
+            long[] stat = stat(pid);
+            return stat[0] + stat[1];
+        }
+
+        /** utime, stime, cutime, cstime and the parent's pid. */
+        private static long[] stat(long pid) throws java.io.IOException {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", String.valueOf(pid), "stat"));
+            // Fields after the command name, which is in parentheses and may contain spaces.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
+                    Long.parseLong(fields[14]), Long.parseLong(fields[1])};
+        }
     }
 
     interface Workload {

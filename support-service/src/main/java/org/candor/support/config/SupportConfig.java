@@ -26,6 +26,18 @@ public interface SupportConfig {
     /** Compensation claims. */
     Claims claims();
 
+    /** Queues, SLA policies and the active incident as every ticket request reads them. */
+    ReferenceData referenceData();
+
+    interface ReferenceData {
+        /**
+         * How long they are kept in memory; a change made by another replica is seen after at most
+         * this long (one made by this replica at once). 0 reads them on every request.
+         */
+        @WithDefault("2s")
+        Duration maxAge();
+    }
+
     interface Tickets {
         /** How long after resolution a ticket may be reopened. */
         @WithDefault("P14D")

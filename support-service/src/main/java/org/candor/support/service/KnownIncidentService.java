@@ -29,9 +29,11 @@ public class KnownIncidentService {
     }
 
     private final EntityManager entityManager;
+    private final ReferenceData referenceData;
 
-    KnownIncidentService(EntityManager entityManager) {
+    KnownIncidentService(EntityManager entityManager, ReferenceData referenceData) {
         this.entityManager = entityManager;
+        this.referenceData = referenceData;
     }
 
     /** Records a declared incident; runs inside the consumer's transaction. */
@@ -49,6 +51,7 @@ public class KnownIncidentService {
         incident.declaredAt = event.declaredAt();
         incident.recordedAt = Instant.now();
         incident.persist();
+        referenceData.changedInThisTransaction();
         Log.infof("Recorded declared incident %s", incident.id);
     }
 
@@ -57,6 +60,7 @@ public class KnownIncidentService {
     public void recordPhaseChanged(IncidentPhaseChanged event) {
         KnownIncident.<KnownIncident>findByIdOptional(event.incidentId()).ifPresentOrElse(incident -> {
             incident.phase = event.phase();
+            referenceData.changedInThisTransaction();
             Log.infof("Incident %s is now %s", incident.id, incident.phase);
         }, () -> Log.warnf("Phase change of unknown incident %s ignored", event.incidentId()));
     }

@@ -19,6 +19,12 @@ import org.candor.support.domain.SupportQueue;
 @ApplicationScoped
 public class QueueService {
 
+    private final ReferenceData referenceData;
+
+    QueueService(ReferenceData referenceData) {
+        this.referenceData = referenceData;
+    }
+
     public List<SupportQueue> queues() {
         return SupportQueue.<SupportQueue>find("order by code").list();
     }
@@ -61,6 +67,7 @@ public class QueueService {
             throw Problems.invalid("businessDays", e.getMessage());
         }
         queue.persist();
+        referenceData.changedInThisTransaction();
         return queue;
     }
 
@@ -79,6 +86,7 @@ public class QueueService {
         policy.nextResponseMinutes = nextResponse;
         policy.resolutionMinutes = resolution;
         policy.persist();
+        referenceData.changedInThisTransaction();
         return policy;
     }
 }

@@ -68,9 +68,12 @@ public class TicketService {
     private final SupportConfig config;
     private final Clock clock;
     private final Event<TicketMessagePosted> messagePosted;
+    private final ReferenceData referenceData;
 
     TicketService(EntityManager entityManager, Outbox outbox, Notifications notifications, KnownIncidentService incidents,
-            AssignmentService assignment, SupportConfig config, Clock clock, Event<TicketMessagePosted> messagePosted) {
+            AssignmentService assignment, SupportConfig config, Clock clock, Event<TicketMessagePosted> messagePosted,
+            ReferenceData referenceData) {
+        this.referenceData = referenceData;
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.notifications = notifications;
@@ -102,13 +105,15 @@ public class TicketService {
     public Ticket open(NewTicket request, String actor, boolean autoAssign) {
         Instant now = clock.instant();
         String queueCode = request.queue() == null ? config.tickets().defaultQueue() : request.queue();
-        SupportQueue queue = queue(queueCode, "queue");
+        ReferenceData.Queue known = referenceData.queue(queueCode)
+                .orElseThrow(() -> unknownQueue(queueCode, "queue"));
+        SupportQueue queue = known.queue();
         UUID incidentId = request.incidentId();
         if (incidentId != null && incidents.find(incidentId).isEmpty()) {
             throw Problems.invalid("incidentId", "no incident " + incidentId + " is known to support");
         }
         if (incidentId == null) {
-            incidentId = incidents.active().map(incident -> incident.id).orElse(null);
+            incidentId = referenceData.activeIncident().orElse(null);
         }
         Ticket ticket = new Ticket();
         ticket.id = UUID.randomUUID();
@@ -124,7 +129,7 @@ public class TicketService {
         ticket.createdAt = now;
         ticket.updatedAt = now;
         SlaRules.start(ticket, now);
-        SlaRules.schedule(ticket, policy(ticket.priority), BusinessCalendar.of(queue), config.sla().atRiskRatio());
+        SlaRules.schedule(ticket, policy(ticket.priority), known.calendar(), config.sla().atRiskRatio());
         entityManager.persist(ticket);
         history(ticket, actor, "CREATED", "channel=" + ticket.channel + " queue=" + ticket.queue + " priority="
                 + ticket.priority + (incidentId == null ? "" : " incident=" + incidentId), now);
@@ -407,19 +412,26 @@ public class TicketService {
         return body;
     }
 
+    /** The queue (a copy: changes to it are not saved), or 400 naming {@code field} when there is none. */
     public SupportQueue queue(String code, String field) {
-        return Optional.ofNullable(code).flatMap(c -> SupportQueue.<SupportQueue>findByIdOptional(c))
-                .orElseThrow(() -> Problems.invalid(field, "no queue '" + code + "'; known: "
-                        + SupportQueue.<SupportQueue>listAll().stream().map(q -> q.code).sorted().toList()));
+        return Optional.ofNullable(code).flatMap(referenceData::queue).map(ReferenceData.Queue::queue)
+                .orElseThrow(() -> unknownQueue(code, field));
     }
 
+    private static RuntimeException unknownQueue(String code, String field) {
+        return Problems.invalid(field, "no queue '" + code + "'; known: "
+                + SupportQueue.<SupportQueue>listAll().stream().map(q -> q.code).sorted().toList());
+    }
+
+    /** The SLA targets of {@code priority} (a copy: changes to it are not saved). */
     public SlaPolicy policy(Priority priority) {
-        return SlaPolicy.<SlaPolicy>findByIdOptional(priority)
+        return referenceData.policy(priority)
                 .orElseThrow(() -> new IllegalStateException("No SLA policy for " + priority));
     }
 
     public BusinessCalendar calendar(String queueCode) {
-        return BusinessCalendar.of(SupportQueue.<SupportQueue>findById(queueCode));
+        return referenceData.queue(queueCode).map(ReferenceData.Queue::calendar)
+                .orElseGet(() -> BusinessCalendar.of(SupportQueue.<SupportQueue>findById(queueCode)));
     }
 
     private TicketMessage addMessage(Ticket ticket, MessageKind kind, String author, String body, Instant now) {
