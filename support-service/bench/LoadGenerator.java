@@ -70,6 +70,14 @@ public class LoadGenerator {
 
         // The trivial endpoint gets a phase of its own, first, so neither workload competes with the other
         // for the same cores and no backlog of ticket requests spills into it.
+        // What the processes burn with no request at all (schedulers, consumers, JIT, GC), for reading
+        // the per-request figures below.
+        long[] idleStart = cpu == null ? null : cpu.sample();
+        if (cpu != null) {
+            System.out.println("Idle for 10 s ...");
+            TimeUnit.SECONDS.sleep(10);
+        }
+        long[] idleEnd = cpu == null ? null : cpu.sample();
         System.out.println("Warm-up (trivial) ...");
         run(client, trivial, 1, rate, Math.max(5, warmup / 2), ticketIds);
         System.out.println("Measuring trivial endpoint ...");
@@ -100,6 +108,7 @@ public class LoadGenerator {
                     "PostgreSQL", "Kafka process", "all three");
             cpu.report("mixed", mixedStart, mixedEnd, mixedResults.size(), seconds);
             cpu.report("trivial", trivialStart, trivialEnd, trivialResults.size(), seconds);
+            cpu.report("idle (ms per second)", idleStart, idleEnd, 10, 10);
         }
     }
 
