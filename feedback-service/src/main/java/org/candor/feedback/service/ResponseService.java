@@ -84,14 +84,19 @@ public class ResponseService {
                 on conflict (invitation_id) do update set nps = excluded.nps, csat = excluded.csat,
                     trust = excluded.trust, contact_consent = excluded.contact_consent, answers = excluded.answers,
                     submitted_at = excluded.submitted_at
-                returning id),
+                returning id, survey_id, survey_version, incident_id, wave, locale, country, segment, channel, nps,
+                    csat, trust, submitted_at),
             invitation_changed as (
                 update invitation set answered_at = coalesce(cast(? as timestamptz), answered_at),
                     opened_at = coalesce(opened_at, cast(? as timestamptz)),
                     customer_id = case when ? then null else customer_id end
                 where id = ? and ?),
             noted as (
-                insert into rollup_pending (response_id) select id from saved where ?)
+                insert into rollup_pending (response_id, survey_id, survey_version, incident_id, wave, locale, country,
+                    segment, channel, nps, csat, trust, submitted_at)
+                select id, survey_id, survey_version, incident_id, wave, locale, country, segment, channel, nps, csat,
+                    trust, submitted_at
+                from saved where ?)
             select id from saved""";
     private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {
     };

@@ -24,7 +24,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * row per key and writes their events to the outbox, all in one transaction. A job folds every
  * second, and every statistics read folds first, so figures include every response submitted before
  * the read. The pending note itself is written by {@link ResponseService} in the statement that stores
- * the response.
+ * the response, and carries what the rollup and the event need: folding looks up no response.
  */
 @ApplicationScoped
 public class RollupService {
@@ -32,34 +32,33 @@ public class RollupService {
     /** Pending responses folded per transaction. */
     static final int BATCH = 2000;
 
-    private static final String TAKE_PENDING = """
-            delete from rollup_pending where seq in (
-                select seq from rollup_pending order by seq limit :limit for update)
-            returning response_id""";
-
-    private static final String ADD_TO_ROLLUP = """
-            insert into response_rollup (survey_id, incident_id, wave, day, locale, country, segment, channel, shard,
-                responses, nps_counts, csat_counts, trust_counts)
-            select r.survey_id, coalesce(r.incident_id, cast(:none as uuid)), r.wave,
-                cast(r.submitted_at at time zone 'UTC' as date), r.locale, r.country, r.segment, r.channel, 0,
-                count(*), array[%s], array[%s], array[%s]
-            from survey_response r
-            where r.id = any(cast(:ids as uuid[])) and r.submitted_at is not null
-            group by 1, 2, 3, 4, 5, 6, 7, 8
-            on conflict (survey_id, incident_id, wave, day, locale, country, segment, channel, shard) do update set
-                responses = response_rollup.responses + excluded.responses,
-                nps_counts = array(select a + b from unnest(response_rollup.nps_counts, excluded.nps_counts)
-                    with ordinality as t(a, b, n) order by n),
-                csat_counts = array(select a + b from unnest(response_rollup.csat_counts, excluded.csat_counts)
-                    with ordinality as t(a, b, n) order by n),
-                trust_counts = array(select a + b from unnest(response_rollup.trust_counts, excluded.trust_counts)
-                    with ordinality as t(a, b, n) order by n)"""
-            .formatted(counts("nps", 0, 10), counts("csat", 1, 5), counts("trust", 1, 5));
-
-    private static final String SUBMITTED = """
-            select id, survey_id, survey_version, incident_id, wave, locale, country, segment, channel,
+    // One statement: take a batch of pending notes, add them to the rollup (one upsert per key), and
+    // return them for their events. Each note carries what both need.
+    private static final String FOLD = """
+            with taken as (
+                delete from rollup_pending where seq in (
+                    select seq from rollup_pending order by seq limit :limit for update)
+                returning response_id, survey_id, survey_version, incident_id, wave, locale, country, segment, channel,
+                    nps, csat, trust, submitted_at),
+            counted as (
+                insert into response_rollup (survey_id, incident_id, wave, day, locale, country, segment, channel,
+                    shard, responses, nps_counts, csat_counts, trust_counts)
+                select r.survey_id, coalesce(r.incident_id, cast(:none as uuid)), r.wave,
+                    cast(r.submitted_at at time zone 'UTC' as date), r.locale, r.country, r.segment, r.channel, 0,
+                    count(*), array[%s], array[%s], array[%s]
+                from taken r
+                group by 1, 2, 3, 4, 5, 6, 7, 8
+                on conflict (survey_id, incident_id, wave, day, locale, country, segment, channel, shard) do update set
+                    responses = response_rollup.responses + excluded.responses,
+                    nps_counts = array(select a + b from unnest(response_rollup.nps_counts, excluded.nps_counts)
+                        with ordinality as t(a, b, n) order by n),
+                    csat_counts = array(select a + b from unnest(response_rollup.csat_counts, excluded.csat_counts)
+                        with ordinality as t(a, b, n) order by n),
+                    trust_counts = array(select a + b from unnest(response_rollup.trust_counts, excluded.trust_counts)
+                        with ordinality as t(a, b, n) order by n))
+            select response_id, survey_id, survey_version, incident_id, wave, locale, country, segment, channel,
                 nps, csat, trust, submitted_at
-            from survey_response where id = any(cast(:ids as uuid[])) and submitted_at is not null""";
+            from taken""".formatted(counts("nps", 0, 10), counts("csat", 1, 5), counts("trust", 1, 5));
 
     private final EntityManager entityManager;
     private final Outbox outbox;
@@ -84,27 +83,20 @@ public class RollupService {
 
     /** Folds one batch; returns how many pending responses it took. */
     private int foldBatch() {
-        @SuppressWarnings("unchecked")
-        List<UUID> taken = entityManager.createNativeQuery(TAKE_PENDING, UUID.class)
-                .setParameter("limit", BATCH)
-                .getResultList();
-        if (taken.isEmpty()) {
-            return 0;
-        }
-        String ids = taken.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
-        entityManager.createNativeQuery(ADD_TO_ROLLUP)
-                .setParameter("none", StatisticsService.NO_INCIDENT)
-                .setParameter("ids", ids)
-                .executeUpdate();
         List<ResponseReceived> events = new ArrayList<>();
-        for (Object result : entityManager.createNativeQuery(SUBMITTED).setParameter("ids", ids).getResultList()) {
+        for (Object result : entityManager.createNativeQuery(FOLD)
+                .setParameter("limit", BATCH)
+                .setParameter("none", StatisticsService.NO_INCIDENT)
+                .getResultList()) {
             Object[] row = (Object[]) result;
             events.add(new ResponseReceived((UUID) row[0], (UUID) row[1], ((Number) row[2]).intValue(), (UUID) row[3],
                     ((Number) row[4]).intValue(), (String) row[5], (String) row[6], (String) row[7], (String) row[8],
                     toInteger(row[9]), toInteger(row[10]), toInteger(row[11]), toInstant(row[12])));
         }
-        outbox.recordAll(events, clock.instant());
-        return taken.size();
+        if (!events.isEmpty()) {
+            outbox.recordAll(events, clock.instant());
+        }
+        return events.size();
     }
 
     private static Integer toInteger(Object value) {
