@@ -24,6 +24,7 @@ import org.candor.contracts.incident.IncidentPhaseChanged;
 import org.candor.contracts.incident.RiskAssessed;
 import org.candor.contracts.incident.StatusUpdateOverdue;
 import org.candor.contracts.incident.StatusUpdatePublished;
+import org.candor.contracts.notification.NotificationBatchDelivered;
 import org.candor.contracts.notification.NotificationCompleted;
 import org.candor.contracts.notification.NotificationDelivered;
 import org.candor.contracts.notification.NotificationFailed;
@@ -66,6 +67,8 @@ public final class EventCatalog {
                     NotificationRequested.class),
             new EventType(NotificationDelivered.TYPE, Topics.NOTIFICATION_EVENTS, "delivery",
                     NotificationDelivered.class),
+            new EventType(NotificationBatchDelivered.TYPE, Topics.NOTIFICATION_EVENTS, "delivery-batch",
+                    NotificationBatchDelivered.class),
             new EventType(NotificationFailed.TYPE, Topics.NOTIFICATION_EVENTS, "delivery", NotificationFailed.class),
             new EventType(NotificationProgressReported.TYPE, Topics.NOTIFICATION_EVENTS, "notification-message",
                     NotificationProgressReported.class),

@@ -27,6 +27,7 @@ import org.candor.contracts.incident.Severity;
 import org.candor.contracts.incident.StatusUpdateOverdue;
 import org.candor.contracts.incident.StatusUpdatePublished;
 import org.candor.contracts.notification.NotificationCompleted;
+import org.candor.contracts.notification.NotificationBatchDelivered;
 import org.candor.contracts.notification.NotificationDelivered;
 import org.candor.contracts.notification.NotificationFailed;
 import org.candor.contracts.notification.NotificationProgressReported;
@@ -81,6 +82,11 @@ final class EventSamples {
                     Map.of("regime", "GDPR_ART33"), true, true)),
             Map.entry(NotificationDelivered.TYPE, new NotificationDelivered(UUID.randomUUID(), INCIDENT, "C-1001",
                     "breach-notice", "EMAIL", "smtp", AWARE.plusSeconds(60))),
+            Map.entry(NotificationBatchDelivered.TYPE, new NotificationBatchDelivered(UUID.randomUUID(), List.of(
+                    new NotificationBatchDelivered.Delivered(UUID.randomUUID(), INCIDENT, "C-1001", "breach-notice", "EMAIL",
+                            "smtp", AWARE.plusSeconds(60)),
+                    new NotificationBatchDelivered.Delivered(UUID.randomUUID(), INCIDENT, "C-1001", "breach-notice", "SMS",
+                            "sms-primary", AWARE.plusSeconds(61))))),
             Map.entry(NotificationFailed.TYPE, new NotificationFailed(UUID.randomUUID(), INCIDENT, "C-1001",
                     "breach-notice", "SMS", "invalid number", AWARE.plusSeconds(60))),
             Map.entry(NotificationProgressReported.TYPE, new NotificationProgressReported(UUID.randomUUID(), INCIDENT,

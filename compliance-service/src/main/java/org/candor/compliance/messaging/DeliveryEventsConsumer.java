@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.candor.compliance.service.EvidenceService;
+import org.candor.contracts.notification.NotificationBatchDelivered;
 import org.candor.contracts.notification.NotificationDelivered;
 import org.candor.contracts.notification.NotificationFailed;
 import org.candor.platform.inbox.Inbox;
@@ -41,6 +42,8 @@ public class DeliveryEventsConsumer {
             return;
         }
         switch (event.type()) {
+            case NotificationBatchDelivered.TYPE ->
+                evidence.recordDelivered(decoder.decode(event, NotificationBatchDelivered.class));
             case NotificationDelivered.TYPE -> evidence.recordDelivered(decoder.decode(event, NotificationDelivered.class));
             // A failure proves nothing was delivered; the obligation's evidence stays as it is.
             case NotificationFailed.TYPE -> decoder.decode(event, NotificationFailed.class);

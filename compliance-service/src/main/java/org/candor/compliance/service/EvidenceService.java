@@ -1,6 +1,8 @@
 package org.candor.compliance.service;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.candor.compliance.domain.DeliveryEvidence;
+import org.candor.contracts.notification.NotificationBatchDelivered;
 import org.candor.contracts.notification.NotificationDelivered;
+import org.hibernate.Session;
 
 /** How many affected people were told about an incident, and when (GDPR Art. 34, US state notices). */
 @ApplicationScoped
@@ -31,19 +35,46 @@ public class EvidenceService {
             Instant lastDeliveredAt) {
     }
 
+    /** One delivered message (the single event of earlier versions). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordDelivered(NotificationDelivered event) {
-        if (event.incidentId() == null || event.customerId() == null || event.messageType().startsWith(OWN_MESSAGES)) {
+        recordDelivered(new NotificationBatchDelivered(event.deliveryId(), List.of(new NotificationBatchDelivered.Delivered(
+                event.deliveryId(), event.incidentId(), event.customerId(), event.messageType(), event.channel(),
+                event.provider(), event.deliveredAt()))));
+    }
+
+    /**
+     * Keeps the evidence of a batch of delivered messages to affected customers about an incident, in one
+     * statement; a delivery already recorded (an event delivered again) stays as it is.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordDelivered(NotificationBatchDelivered batch) {
+        List<NotificationBatchDelivered.Delivered> evidence = batch.deliveries().stream()
+                .filter(d -> d.incidentId() != null && d.customerId() != null && !d.messageType().startsWith(OWN_MESSAGES))
+                .toList();
+        if (evidence.isEmpty()) {
             return;
         }
-        DeliveryEvidence evidence = new DeliveryEvidence();
-        evidence.deliveryId = event.deliveryId();
-        evidence.incidentId = event.incidentId();
-        evidence.customerId = event.customerId();
-        evidence.messageType = event.messageType();
-        evidence.channel = event.channel();
-        evidence.deliveredAt = event.deliveredAt();
-        entityManager.merge(evidence);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into delivery_evidence (delivery_id, incident_id, customer_id, message_type, channel, delivered_at)
+                    select * from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[])
+                    on conflict (delivery_id) do nothing""")) {
+                insert.setArray(1, connection.createArrayOf("uuid", evidence.stream()
+                        .map(NotificationBatchDelivered.Delivered::deliveryId).toArray()));
+                insert.setArray(2, connection.createArrayOf("uuid", evidence.stream()
+                        .map(NotificationBatchDelivered.Delivered::incidentId).toArray()));
+                insert.setArray(3, connection.createArrayOf("varchar", evidence.stream()
+                        .map(NotificationBatchDelivered.Delivered::customerId).toArray()));
+                insert.setArray(4, connection.createArrayOf("varchar", evidence.stream()
+                        .map(NotificationBatchDelivered.Delivered::messageType).toArray()));
+                insert.setArray(5, connection.createArrayOf("varchar", evidence.stream()
+                        .map(NotificationBatchDelivered.Delivered::channel).toArray()));
+                insert.setArray(6, connection.createArrayOf("timestamptz", evidence.stream()
+                        .map(d -> d.deliveredAt().toString()).toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 
     @Transactional

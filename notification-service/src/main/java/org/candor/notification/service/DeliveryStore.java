@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.candor.contracts.CandorEvent;
-import org.candor.contracts.notification.NotificationDelivered;
+import org.candor.contracts.notification.NotificationBatchDelivered;
 import org.candor.contracts.notification.NotificationFailed;
 import org.candor.notification.config.NotificationConfig;
 import org.candor.notification.domain.Channel;
@@ -31,7 +31,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * The delivery table as the workers use it, in plain JDBC for speed: claim due deliveries with
  * {@code FOR UPDATE SKIP LOCKED}, and record a batch of outcomes together with their outcome events
- * in one transaction.
+ * in one transaction: a {@link NotificationBatchDelivered} for the messages providers accepted, a
+ * {@code NotificationFailed} per failure.
  */
 @ApplicationScoped
 public class DeliveryStore {
@@ -148,7 +149,9 @@ public class DeliveryStore {
     /**
      * Records outcomes and their events in one transaction. Only deliveries still held by this claim
      * change (IN_FLIGHT with the claim's lease): one that recovery handed to another worker keeps that
-     * worker's result. Returns how many deliveries this commit made FAILED.
+     * worker's result. The exception is a message the provider accepted after the claim's lease ran out
+     * and recovery queued the delivery again: it is recorded SENT, since sending it again would repeat it.
+     * Returns how many deliveries this commit made FAILED.
      */
     public int record(List<Outcome> outcomes) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -160,7 +163,10 @@ public class DeliveryStore {
                         + " provider = v.provider, provider_ref = v.ref, sent_at = v.at, lease_until = null, last_error = null"
                         + " from (select unnest(?::uuid[]) id, unnest(?::varchar[]) provider, unnest(?::varchar[]) ref,"
                         + " unnest(?::timestamptz[]) at, unnest(?::timestamptz[]) lease) v where d.id = v.id"
-                        + " and d.status = 'IN_FLIGHT' and d.lease_until = v.lease returning d.id");
+                        // Still this claim's, or queued again after its lease ran out while the provider was
+                        // taking it (a stall): accepted is accepted, and sending it again would repeat it.
+                        + " and (d.status = 'IN_FLIGHT' and d.lease_until = v.lease or d.status = 'QUEUED')"
+                        + " returning d.id");
                         PreparedStatement retry = connection.prepareStatement("update delivery set status = 'QUEUED',"
                                 + " next_attempt_at = ?, lease_until = null, last_error = ? where id = ? and status = 'IN_FLIGHT'"
                                 + " and lease_until = ?");
@@ -234,10 +240,19 @@ public class DeliveryStore {
                     }
                 }
             });
+            // The evidence that people were told, one event per batch rather than one per message.
+            List<NotificationBatchDelivered.Delivered> delivered = new ArrayList<>();
             for (Outcome outcome : sent) {
                 Claimed d = outcome.delivery();
-                events.add(new NotificationDelivered(d.id(), d.message().incidentId(), d.customerId(), d.message().type(),
-                        d.channel().name(), outcome.provider(), outcome.at()));
+                delivered.add(new NotificationBatchDelivered.Delivered(d.id(), d.message().incidentId(), d.customerId(),
+                        d.message().type(), d.channel().name(), outcome.provider(), outcome.at()));
+                if (delivered.size() == NotificationBatchDelivered.MAX_DELIVERIES) {
+                    events.add(new NotificationBatchDelivered(UUID.randomUUID(), List.copyOf(delivered)));
+                    delivered.clear();
+                }
+            }
+            if (!delivered.isEmpty()) {
+                events.add(new NotificationBatchDelivered(UUID.randomUUID(), List.copyOf(delivered)));
             }
             // Only a claim that still held its delivery changed it: a FAILED outcome of a lost claim
             // publishes nothing, and the dead-letter relay only sees the rows this commit marks FAILED.

@@ -15,21 +15,28 @@ import static org.candor.notification.support.Fixtures.smsTo;
 import static org.candor.notification.support.Fixtures.uniqueId;
 import static org.candor.notification.support.Fixtures.update;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.candor.contracts.Topics;
 import org.candor.contracts.customer.CustomerErased;
 import org.candor.contracts.customer.PublicSubscriberConfirmed;
 import org.candor.contracts.incident.DataCategory;
+import org.candor.contracts.notification.NotificationBatchDelivered;
 import org.candor.notification.domain.Channel;
 import org.candor.notification.domain.Delivery;
 import org.candor.notification.domain.DeliveryKeys;
 import org.candor.notification.domain.Recipient;
 import org.candor.notification.support.ProvidersTestResource;
 import org.candor.testsupport.CandorTestResource;
+import org.candor.testsupport.TestKafka;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -204,6 +211,45 @@ class FanOutTest {
     }
 
     /** Incidents for these tests. */
+    @Test
+    void everyMessageAProviderAcceptedIsEvidencedOnceInBatchEvents() throws Exception {
+        UUID incident = Fixtures2.highRiskIncident();
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = uniqueId("EVIDENCE");
+            customers.add(id);
+            affect(incident, customer(id, "en", "GB", true, true));
+        }
+        awaitRecipients(customers.toArray(String[]::new));
+        UUID updateId = UUID.randomUUID();
+        String sourceKey = "update:" + incident + ":" + updateId + ":1:AFFECTED";
+        List<String> expected = customers.stream().flatMap(id -> java.util.stream.Stream.of(
+                DeliveryKeys.of(sourceKey, id, Channel.EMAIL), DeliveryKeys.of(sourceKey, id, Channel.SMS)))
+                .map(UUID::toString).toList();
+
+        send(update(incident, updateId, 1, "AFFECTED"));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(evidencedDeliveries(incident))
+                .containsExactlyInAnyOrderElementsOf(expected));
+    }
+
+    /** The delivery ids of {@code incident} in the batch events so far, each as often as it was announced. */
+    private static List<String> evidencedDeliveries(UUID incident) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> ids = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : TestKafka.readAll(Topics.NOTIFICATION_EVENTS)) {
+            String type = new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
+            if (NotificationBatchDelivered.TYPE.equals(type)) {
+                json.readTree(record.value()).path("deliveries").forEach(delivered -> {
+                    if (incident.toString().equals(delivered.path("incidentId").asText())) {
+                        ids.add(delivered.path("deliveryId").asText());
+                    }
+                });
+            }
+        }
+        return ids;
+    }
+
     static final class Fixtures2 {
 
         static UUID highRiskIncident() {
