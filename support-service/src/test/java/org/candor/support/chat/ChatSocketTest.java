@@ -197,6 +197,18 @@ class ChatSocketTest {
         }
     }
 
+    @Test
+    void theConsoleIsDisconnectedWhenItsTokenExpires() throws Exception {
+        String shortLived = CandorTestResource.jwt().token("short-shift-agent", Duration.ofSeconds(3), Roles.SUPPORT_AGENT);
+        try (WsClient agent = WsClient.connect(base.resolve("/chat/agent"), Map.of("Authorization", "Bearer " + shortLived),
+                List.of())) {
+            assertThat(agent.await("authenticated", WAIT).getString("agent")).isEqualTo("short-shift-agent");
+
+            // 1008: policy violation, "Authentication expired".
+            assertThat(agent.closedByServer().get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1008);
+        }
+    }
+
     private static String linkToken(String customerId) {
         ConsumerRecord<String, String> request = TestKafka.awaitRecord(Topics.NOTIFICATION_REQUESTS,
                 r -> r.value().contains(customerId) && r.value().contains("support-verification-link"), Duration.ofSeconds(30));

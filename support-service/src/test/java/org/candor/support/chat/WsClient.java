@@ -21,6 +21,7 @@ public final class WsClient implements AutoCloseable {
 
     private final WebSocket socket;
     private final List<JsonPath> frames = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CompletableFuture<Integer> closedWith = new java.util.concurrent.CompletableFuture<>();
 
     private WsClient(URI uri, Map<String, String> headers, List<String> subprotocols) throws Exception {
         StringBuilder partial = new StringBuilder();
@@ -38,6 +39,12 @@ public final class WsClient implements AutoCloseable {
                     partial.setLength(0);
                 }
                 webSocket.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closedWith.complete(statusCode);
                 return null;
             }
         }).get(10, TimeUnit.SECONDS);
@@ -125,6 +132,11 @@ public final class WsClient implements AutoCloseable {
 
     public boolean received(Predicate<JsonPath> match) {
         return frames.stream().anyMatch(match);
+    }
+
+    /** Completes with the status code when the server closes the connection. */
+    public java.util.concurrent.CompletableFuture<Integer> closedByServer() {
+        return closedWith;
     }
 
     @Override
