@@ -52,8 +52,11 @@ class FeedbackBenchmarkTest {
     private static final int RATE = Integer.getInteger("bench.rate", 200);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
     private static final int SEQUENTIAL = 200;
-    /** Seconds of submissions at the target rate before the measured ones (compiled code, warm pools), not counted. */
-    private static final int WARM_UP = 10;
+    /**
+     * Seconds at the target rate before each measured run, not counted: as long as the run, so that its
+     * code is compiled and its pools are warm, as in a service that has been up for a while.
+     */
+    private static final int WARM_UP = SECONDS;
 
     @TestHTTPResource("/")
     URL base;
