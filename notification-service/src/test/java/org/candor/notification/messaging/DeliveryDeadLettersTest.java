@@ -12,17 +12,16 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.candor.contracts.Topics;
 import org.candor.contracts.notification.NotificationFailed;
-import org.candor.notification.domain.Channel;
 import org.candor.notification.domain.Delivery;
 import org.candor.notification.domain.DeliveryStatus;
 import org.candor.notification.service.DeliveryStore;
 import org.candor.notification.service.DeliveryStore.Claimed;
 import org.candor.notification.service.DeliveryStore.Outcome;
+import org.candor.notification.support.Fixtures;
 import org.candor.notification.support.ProvidersTestResource;
 import org.candor.testsupport.CandorTestResource;
 import org.candor.testsupport.TestKafka;
@@ -49,13 +48,11 @@ class DeliveryDeadLettersTest {
     @Inject
     DeliveryDeadLetters deadLetters;
 
-    @Inject
-    EntityManager entityManager;
-
     @Test
     void aFailureIsDeadLetteredOnceAfterItsCommitAndALostClaimsFailureNever() {
         Instant lease = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.MILLIS);
-        Claimed claim = inFlightDelivery(lease);
+        // A worker is still sending it (lease in the future, so no one else takes it).
+        Claimed claim = Fixtures.claimedDirectEmail(3, Instant.now(), lease);
         Predicate<ConsumerRecord<String, String>> ofThisDelivery = r -> claim.id().toString().equals(r.key());
 
         // A claim whose lease is not the delivery's any more (recovery gave it to another worker).
@@ -83,25 +80,6 @@ class DeliveryDeadLettersTest {
         assertThatThrownBy(() -> TestKafka.awaitRecords(Topics.NOTIFICATION_EVENTS, r -> ofThisDelivery.test(r)
                 && NotificationFailed.TYPE.equals(new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)),
                 2, Duration.ofSeconds(3))).isInstanceOf(AssertionError.class);
-    }
-
-    /** A direct email claimed by a worker that is still sending it (lease in the future, so no one else takes it). */
-    private Claimed inFlightDelivery(Instant lease) {
-        UUID messageId = UUID.randomUUID();
-        UUID deliveryId = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("insert into message (id, source_key, message_type, audience, requested_by,"
-                    + " content, mandatory, urgent, published_at, created_at) values (:id, :key, 'support-reply', 'DIRECT',"
-                    + " 'support-service', '{}'::jsonb, false, false, now(), now())")
-                    .setParameter("id", messageId).setParameter("key", "request:test:" + messageId).executeUpdate();
-            entityManager.createNativeQuery("insert into delivery (id, message_id, address, channel, locale, status, attempts,"
-                    + " next_attempt_at, lease_until) values (:id, :message, 'someone@example.org', 'EMAIL', 'en', 'IN_FLIGHT', 3,"
-                    + " now(), :lease)")
-                    .setParameter("id", deliveryId).setParameter("message", messageId).setParameter("lease", lease)
-                    .executeUpdate();
-        });
-        return new Claimed(deliveryId, new DeliveryStore.MessageView(messageId, "support-reply", null, null, false),
-                Channel.EMAIL, "en", 3, null, null, "someone@example.org", null, lease);
     }
 
     private static Outcome failed(Claimed claim) {

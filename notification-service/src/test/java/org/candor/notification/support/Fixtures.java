@@ -186,4 +186,30 @@ public final class Fixtures {
     public static <T> T inTx(java.util.concurrent.Callable<T> read) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(read);
     }
+
+    /**
+     * A direct email that a worker has claimed and is still handing over: IN_FLIGHT with {@code lease},
+     * after {@code attempts} attempts, due at {@code due} whenever it is queued again.
+     */
+    public static org.candor.notification.service.DeliveryStore.Claimed claimedDirectEmail(int attempts, Instant due,
+            Instant lease) {
+        UUID messageId = UUID.randomUUID();
+        UUID deliveryId = UUID.randomUUID();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            jakarta.persistence.EntityManager entityManager = io.quarkus.hibernate.orm.panache.Panache.getEntityManager();
+            entityManager.createNativeQuery("insert into message (id, source_key, message_type, audience, requested_by,"
+                    + " content, mandatory, urgent, published_at, created_at) values (:id, :key, 'support-reply', 'DIRECT',"
+                    + " 'support-service', '{}'::jsonb, false, false, now(), now())")
+                    .setParameter("id", messageId).setParameter("key", "request:test:" + messageId).executeUpdate();
+            entityManager.createNativeQuery("insert into delivery (id, message_id, address, channel, locale, status, attempts,"
+                    + " next_attempt_at, lease_until) values (:id, :message, 'someone@example.org', 'EMAIL', 'en', 'IN_FLIGHT',"
+                    + " :attempts, :due, :lease)")
+                    .setParameter("id", deliveryId).setParameter("message", messageId).setParameter("attempts", attempts)
+                    .setParameter("due", due).setParameter("lease", lease)
+                    .executeUpdate();
+        });
+        return new org.candor.notification.service.DeliveryStore.Claimed(deliveryId,
+                new org.candor.notification.service.DeliveryStore.MessageView(messageId, "support-reply", null, null, false),
+                org.candor.notification.domain.Channel.EMAIL, "en", attempts, null, null, "someone@example.org", null, lease);
+    }
 }
