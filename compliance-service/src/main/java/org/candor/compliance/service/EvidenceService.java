@@ -38,9 +38,8 @@ public class EvidenceService {
     /** One delivered message (the single event of earlier versions). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordDelivered(NotificationDelivered event) {
-        recordDelivered(new NotificationBatchDelivered(event.deliveryId(), List.of(new NotificationBatchDelivered.Delivered(
-                event.deliveryId(), event.incidentId(), event.customerId(), event.messageType(), event.channel(),
-                event.provider(), event.deliveredAt()))));
+        record(List.of(new NotificationBatchDelivered.Delivered(event.deliveryId(), event.incidentId(),
+                event.customerId(), event.messageType(), event.channel(), event.provider(), event.deliveredAt())));
     }
 
     /**
@@ -49,7 +48,11 @@ public class EvidenceService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordDelivered(NotificationBatchDelivered batch) {
-        List<NotificationBatchDelivered.Delivered> evidence = batch.deliveries().stream()
+        record(batch.deliveries());
+    }
+
+    private void record(List<NotificationBatchDelivered.Delivered> deliveries) {
+        List<NotificationBatchDelivered.Delivered> evidence = deliveries.stream()
                 .filter(d -> d.incidentId() != null && d.customerId() != null && !d.messageType().startsWith(OWN_MESSAGES))
                 .toList();
         if (evidence.isEmpty()) {
