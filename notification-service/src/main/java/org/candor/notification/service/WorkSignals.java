@@ -7,9 +7,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.candor.platform.tx.TransactionHooks;
 
 /**
  * Wakes an idle worker when a transaction has committed work for it, so a message does not wait
@@ -47,23 +47,9 @@ public class WorkSignals {
 
     /** Signals each of {@code works} once the current transaction has committed (not at all if it rolls back). */
     public void afterCommit(TransactionSynchronizationRegistry transactions, Work... works) {
-        Object key = "candor-signal-" + java.util.Arrays.toString(works);
-        if (transactions.getResource(key) != null) {
-            return;
-        }
-        transactions.putResource(key, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    for (Work work : works) {
-                        signal(work);
-                    }
-                }
+        TransactionHooks.afterCommit(transactions, "candor-signal-" + java.util.Arrays.toString(works), () -> {
+            for (Work work : works) {
+                signal(work);
             }
         });
     }

@@ -10,10 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.candor.platform.tx.TransactionHooks;
 import org.candor.support.config.SupportConfig;
 import org.candor.support.domain.BusinessCalendar;
 import org.candor.support.domain.Priority;
@@ -76,22 +75,9 @@ public class ReferenceData {
     public void changedInThisTransaction() {
         generation.incrementAndGet();
         snapshot = null;
-        if (transactions.getResource(INVALIDATE_KEY) != null) {
-            return;
-        }
-        transactions.putResource(INVALIDATE_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED || status == Status.STATUS_ROLLEDBACK) {
-                    generation.incrementAndGet();
-                    snapshot = null;
-                }
-            }
+        TransactionHooks.afterEnd(transactions, INVALIDATE_KEY, () -> {
+            generation.incrementAndGet();
+            snapshot = null;
         });
     }
 
