@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,14 +26,29 @@ public sealed interface BusinessCalendar {
     Instant after(Instant from, long seconds);
 
     static BusinessCalendar of(SupportQueue queue) {
-        if (queue.businessStart == null || queue.businessEnd == null || queue.businessDays == null) {
+        List<WeekdayHours> week = weekdayHours(queue);
+        if (week.isEmpty() && queue.weekdayHours == null) {
             return AroundTheClock.INSTANCE;
+        }
+        return new BusinessHours(ZoneId.of(queue.timeZone), week, holidays(queue.holidays));
+    }
+
+    /**
+     * The queue's opening hours per open day, Monday first: its weekday hours, or its single window on each
+     * of its business days; empty for 24/7. Throws IllegalArgumentException for an unknown day.
+     */
+    static List<WeekdayHours> weekdayHours(SupportQueue queue) {
+        if (queue.weekdayHours != null) {
+            return WeekdayHours.parse(queue.weekdayHours);
+        }
+        if (queue.businessStart == null || queue.businessEnd == null || queue.businessDays == null) {
+            return List.of();
         }
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         Arrays.stream(queue.businessDays.split(",")).map(String::trim).filter(day -> !day.isEmpty())
-                .forEach(day -> days.add(dayOf(day)));
-        return new BusinessHours(ZoneId.of(queue.timeZone), queue.businessStart, queue.businessEnd, days,
-                holidays(queue.holidays));
+                .forEach(day -> days.add(WeekdayHours.dayOf(day)
+                        .orElseThrow(() -> new IllegalArgumentException("Unknown day " + day))));
+        return days.stream().map(day -> new WeekdayHours(day, queue.businessStart, queue.businessEnd)).toList();
     }
 
     /** Parses ISO dates separated by commas; throws DateTimeParseException naming the bad one. */
@@ -44,12 +59,6 @@ public sealed interface BusinessCalendar {
                     .forEach(date -> holidays.add(LocalDate.parse(date)));
         }
         return holidays;
-    }
-
-    private static DayOfWeek dayOf(String abbreviation) {
-        String upper = abbreviation.toUpperCase(Locale.ROOT);
-        return Arrays.stream(DayOfWeek.values()).filter(day -> day.name().startsWith(upper)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Unknown day " + abbreviation));
     }
 
     /** 24/7: every second counts. */
@@ -67,12 +76,28 @@ public sealed interface BusinessCalendar {
         }
     }
 
-    /** Business hours in a time zone on the given days, except holidays. */
-    record BusinessHours(ZoneId zone, LocalTime start, LocalTime end, Set<DayOfWeek> days, Set<LocalDate> holidays)
-            implements BusinessCalendar {
+    /**
+     * Opening hours per weekday in a time zone, except holidays. A day without hours is closed; on a day
+     * the clocks change, a window's start or end in the gap moves later by the gap (as {@link ZonedDateTime#of} does).
+     */
+    record BusinessHours(ZoneId zone, List<WeekdayHours> week, Set<LocalDate> holidays) implements BusinessCalendar {
 
-        private boolean open(LocalDate day) {
-            return days.contains(day.getDayOfWeek()) && !holidays.contains(day);
+        public BusinessHours {
+            week = List.copyOf(week);
+            holidays = Set.copyOf(holidays);
+        }
+
+        private WeekdayHours hours(LocalDate day) {
+            if (holidays.contains(day)) {
+                return null;
+            }
+            DayOfWeek weekday = day.getDayOfWeek();
+            for (WeekdayHours hours : week) {
+                if (hours.day() == weekday) {
+                    return hours;
+                }
+            }
+            return null;
         }
 
         // Guards against endless walks for a calendar without any working day.
@@ -80,18 +105,19 @@ public sealed interface BusinessCalendar {
 
         @Override
         public long secondsBetween(Instant from, Instant to) {
-            if (!to.isAfter(from) || days.isEmpty()) {
+            if (!to.isAfter(from) || week.isEmpty()) {
                 return 0;
             }
             long total = 0;
             LocalDate day = from.atZone(zone).toLocalDate();
             LocalDate last = to.atZone(zone).toLocalDate();
             for (int i = 0; !day.isAfter(last) && i < MAX_DAYS; i++, day = day.plusDays(1)) {
-                if (!open(day)) {
+                WeekdayHours hours = hours(day);
+                if (hours == null) {
                     continue;
                 }
-                Instant open = ZonedDateTime.of(day, start, zone).toInstant();
-                Instant close = ZonedDateTime.of(day, end, zone).toInstant();
+                Instant open = ZonedDateTime.of(day, hours.start(), zone).toInstant();
+                Instant close = ZonedDateTime.of(day, hours.end(), zone).toInstant();
                 Instant a = from.isAfter(open) ? from : open;
                 Instant b = to.isBefore(close) ? to : close;
                 if (b.isAfter(a)) {
@@ -103,17 +129,18 @@ public sealed interface BusinessCalendar {
 
         @Override
         public Instant after(Instant from, long seconds) {
-            if (days.isEmpty()) {
+            if (week.isEmpty()) {
                 return Instant.MAX;
             }
             long left = seconds;
             LocalDate day = from.atZone(zone).toLocalDate();
             for (int i = 0; i < MAX_DAYS; i++, day = day.plusDays(1)) {
-                if (!open(day)) {
+                WeekdayHours hours = hours(day);
+                if (hours == null) {
                     continue;
                 }
-                Instant open = ZonedDateTime.of(day, start, zone).toInstant();
-                Instant close = ZonedDateTime.of(day, end, zone).toInstant();
+                Instant open = ZonedDateTime.of(day, hours.start(), zone).toInstant();
+                Instant close = ZonedDateTime.of(day, hours.end(), zone).toInstant();
                 Instant a = from.isAfter(open) ? from : open;
                 if (!close.isAfter(a)) {
                     continue;

@@ -27,7 +27,7 @@ public class SupportQueue extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text[]")
     public String[] skills = new String[0];
 
-    /** Start of business hours, or null for 24/7. */
+    /** Start of business hours on each business day, or null for 24/7 or different hours per weekday. */
     @Column(name = "business_start")
     public LocalTime businessStart;
 
@@ -37,6 +37,13 @@ public class SupportQueue extends PanacheEntityBase {
     /** Business days, e.g. {@code MON,TUE,WED,THU,FRI}. */
     @Column(name = "business_days")
     public String businessDays;
+
+    /**
+     * Hours that differ between weekdays, e.g. {@code MON 08:00-20:00,SAT 10:00-16:00} (see {@link WeekdayHours}),
+     * or null when the single window applies (or the queue is 24/7).
+     */
+    @Column(name = "weekday_hours")
+    public String weekdayHours;
 
     /** Closed days of a business-hours queue (public holidays), ISO dates separated by commas. */
     @Column(nullable = false)

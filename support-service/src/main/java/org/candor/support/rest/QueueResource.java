@@ -24,14 +24,17 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.candor.platform.security.Roles;
 import org.candor.support.domain.Agent;
+import org.candor.support.domain.BusinessCalendar;
 import org.candor.support.domain.Priority;
 import org.candor.support.domain.SlaPolicy;
 import org.candor.support.domain.SupportQueue;
+import org.candor.support.domain.WeekdayHours;
 import org.candor.support.service.AssignmentService;
 import org.candor.support.service.Problems;
 import org.candor.support.service.QueueService;
 import org.candor.support.service.SlaService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Queues, agents and SLA policies (supervisors keep them), and the SLA report. */
@@ -42,21 +45,45 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.SUPPORT_AGENT, Roles.SUPPORT_SUPERVISOR})
 public class QueueResource {
 
+    /**
+     * A queue. {@code weekdayHours} lists the hours of each open day (empty: 24/7); {@code businessStart} and
+     * {@code businessEnd} are given when every open day has the same hours, and {@code businessDays} lists the open days.
+     */
     public record QueueView(String code, String name, List<String> skills, LocalTime businessStart,
-            LocalTime businessEnd, String businessDays, String timeZone, List<LocalDate> holidays, boolean autoAssign) {
+            LocalTime businessEnd, String businessDays,
+            @Schema(description = "Opening hours of each open day, Monday first; a day not listed is closed; empty for 24/7")
+            List<DayHoursView> weekdayHours, String timeZone, List<LocalDate> holidays, boolean autoAssign) {
 
         static QueueView of(SupportQueue queue) {
             return new QueueView(queue.code, queue.name, Arrays.asList(queue.skills), queue.businessStart,
-                    queue.businessEnd, queue.businessDays, queue.timeZone,
+                    queue.businessEnd, queue.businessDays,
+                    BusinessCalendar.weekdayHours(queue).stream().map(DayHoursView::of).toList(), queue.timeZone,
                     Arrays.stream(queue.holidays.split(",")).filter(day -> !day.isBlank()).map(LocalDate::parse).toList(),
                     queue.autoAssign);
         }
     }
 
-    /** No business hours: staffed 24/7. Holidays: days a business-hours queue is closed, in its time zone. */
+    /** The hours of one weekday in the queue's time zone. */
+    public record DayHoursView(@Schema(description = "MON, TUE, WED, THU, FRI, SAT or SUN", example = "SAT") String day,
+            @Schema(example = "10:00") LocalTime start,
+            @Schema(description = "After start: a window does not run past midnight", example = "16:00") LocalTime end) {
+
+        static DayHoursView of(WeekdayHours hours) {
+            return new DayHoursView(WeekdayHours.abbreviation(hours.day()), hours.start(), hours.end());
+        }
+    }
+
+    /**
+     * No business hours: staffed 24/7. Business hours are either {@code businessStart} to {@code businessEnd} on
+     * each of {@code businessDays}, or {@code weekdayHours} per open day. Holidays: days a business-hours queue is
+     * closed, in its time zone.
+     */
     public record SaveQueue(@NotBlank @Size(max = 200) String name, List<@Pattern(regexp = "[a-z0-9-]{1,40}") String> skills,
             LocalTime businessStart, LocalTime businessEnd,
             @Pattern(regexp = "(MON|TUE|WED|THU|FRI|SAT|SUN)(,(MON|TUE|WED|THU|FRI|SAT|SUN))*") String businessDays,
+            @Schema(description = "Opening hours per open day (a day not listed is closed), instead of businessStart, "
+                    + "businessEnd and businessDays; each day at most once, end after start")
+            @Size(max = 7) List<DayHoursView> weekdayHours,
             @NotBlank String timeZone, @Size(max = 366) List<@NotNull LocalDate> holidays, boolean autoAssign) {
     }
 
@@ -98,12 +125,16 @@ public class QueueResource {
     @PUT
     @Path("/queues/{code}")
     @RolesAllowed(Roles.SUPPORT_SUPERVISOR)
-    @Operation(summary = "Create or change a queue (no business hours: 24/7)")
+    @Operation(summary = "Create or change a queue (no business hours: 24/7; one window on business days, or hours per weekday)")
     public QueueView saveQueue(@PathParam("code") @Pattern(regexp = "[a-z0-9-]{1,64}") String code,
             @Valid @NotNull SaveQueue request) {
-        return QueueView.of(queues.save(code, request.name(), request.skills(), request.businessStart(),
-                request.businessEnd(), request.businessDays(), request.timeZone(), request.holidays(),
-                request.autoAssign()));
+        List<QueueService.DayHours> weekdayHours = request.weekdayHours() == null ? null
+                : request.weekdayHours().stream()
+                        .map(hours -> hours == null ? null : new QueueService.DayHours(hours.day(), hours.start(), hours.end()))
+                        .toList();
+        return QueueView.of(queues.save(code, new QueueService.QueueChange(request.name(), request.skills(),
+                request.businessStart(), request.businessEnd(), request.businessDays(), weekdayHours, request.timeZone(),
+                request.holidays(), request.autoAssign())));
     }
 
     @GET

@@ -100,14 +100,14 @@ public class ReferenceData {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select 'Q', q.code, q.name, array_to_string(q.skills, ','), q.business_start, q.business_end,
-                       q.business_days, q.holidays, q.time_zone, q.auto_assign, null, null, null
+                       q.business_days, q.holidays, q.time_zone, q.auto_assign, null, null, null, q.weekday_hours
                 from support_queue q
                 union all
                 select 'P', p.priority, null, null, null, null, null, null, null, null,
-                       p.first_response_minutes, p.next_response_minutes, p.resolution_minutes
+                       p.first_response_minutes, p.next_response_minutes, p.resolution_minutes, null
                 from sla_policy p
                 union all
-                (select 'I', cast(i.id as text), null, null, null, null, null, null, null, null, null, null, null
+                (select 'I', cast(i.id as text), null, null, null, null, null, null, null, null, null, null, null, null
                  from known_incident i where i.phase <> 'CLOSED'
                  order by i.declared_at desc, i.recorded_at desc limit 1)""").getResultList();
         Map<String, Queue> queues = new HashMap<>();
@@ -127,6 +127,7 @@ public class ReferenceData {
                     queue.holidays = (String) row[7];
                     queue.timeZone = (String) row[8];
                     queue.autoAssign = (Boolean) row[9];
+                    queue.weekdayHours = (String) row[13];
                     queues.put(queue.code, new Queue(queue, BusinessCalendar.of(queue)));
                 }
                 case "P" -> {
