@@ -2,7 +2,6 @@ package org.candor.support.rest;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -90,8 +89,7 @@ public class TicketResource {
                 Params.enumOf(TicketStatus.class, status, "status"), blankToNull(queue),
                 Params.uuid(incidentId, "incidentId"), blankToNull(assignee), Params.enumOf(Channel.class, channel, "channel"),
                 Params.bool(slaBreached, "slaBreached"), blankToNull(customerId), oldestFirst, blankToNull(cursor), limit));
-        return new TicketPage(page.items().stream().map(ticket -> TicketView.of(ticket, Map.of())).toList(),
-                page.nextCursor());
+        return new TicketPage(page.items().stream().map(TicketView::of).toList(), page.nextCursor());
     }
 
     @GET

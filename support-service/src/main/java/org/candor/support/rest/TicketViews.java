@@ -18,6 +18,7 @@ import org.candor.support.domain.Ticket;
 import org.candor.support.domain.TicketHistory;
 import org.candor.support.domain.TicketMessage;
 import org.candor.support.domain.TicketStatus;
+import org.candor.support.service.TicketService;
 
 /** The ticket API's requests and answers. */
 public final class TicketViews {
@@ -69,6 +70,16 @@ public final class TicketViews {
                     ticket.resolvedAt, ticket.closedAt,
                     new SlaView(ticket.slaRunningSince == null, ticket.slaAtRisk, ticket.slaBreached,
                             split(ticket.slaBreachedTargets), due));
+        }
+
+        /** A listed ticket: the list shows no due dates. */
+        static TicketView of(TicketService.ListedTicket ticket) {
+            return new TicketView(ticket.id(), ticket.channel(), ticket.status(), ticket.priority(), ticket.queue(),
+                    ticket.subject(), ticket.customerId(), ticket.locale(), ticket.country(), ticket.incidentId(),
+                    ticket.problemId(), ticket.assignee(), ticket.createdAt(), ticket.updatedAt(),
+                    ticket.firstRespondedAt(), ticket.resolvedAt(), ticket.closedAt(),
+                    new SlaView(ticket.slaPaused(), ticket.slaAtRisk(), ticket.slaBreached(),
+                            split(ticket.slaBreachedTargets()), Map.of()));
         }
 
         private static List<String> split(String targets) {

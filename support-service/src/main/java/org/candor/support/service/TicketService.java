@@ -1,21 +1,26 @@
 package org.candor.support.service;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.candor.contracts.support.TicketOpened;
@@ -34,7 +39,6 @@ import org.candor.support.domain.Ticket;
 import org.candor.support.domain.TicketHistory;
 import org.candor.support.domain.TicketMessage;
 import org.candor.support.domain.TicketStatus;
-import org.hibernate.jpa.HibernateHints;
 
 import io.quarkus.logging.Log;
 
@@ -57,7 +61,14 @@ public class TicketService {
     }
 
     /** One page of tickets and the cursor of the next, or null at the end. */
-    public record Page(List<Ticket> items, String nextCursor) {
+    public record Page(List<ListedTicket> items, String nextCursor) {
+    }
+
+    /** A ticket as the list shows it (no due dates); {@code slaPaused} while its clock does not run. */
+    public record ListedTicket(long seq, UUID id, Channel channel, TicketStatus status, Priority priority, String queue,
+            String subject, String customerId, String locale, String country, UUID incidentId, UUID problemId,
+            String assignee, Instant createdAt, Instant updatedAt, Instant firstRespondedAt, Instant resolvedAt,
+            Instant closedAt, boolean slaPaused, boolean slaAtRisk, boolean slaBreached, String slaBreachedTargets) {
     }
 
     private final EntityManager entityManager;
@@ -69,11 +80,15 @@ public class TicketService {
     private final Clock clock;
     private final Event<TicketMessagePosted> messagePosted;
     private final ReferenceData referenceData;
+    private final TicketHistoryLog historyLog;
+    private final DataSource dataSource;
 
     TicketService(EntityManager entityManager, Outbox outbox, Notifications notifications, KnownIncidentService incidents,
             AssignmentService assignment, SupportConfig config, Clock clock, Event<TicketMessagePosted> messagePosted,
-            ReferenceData referenceData) {
+            ReferenceData referenceData, TicketHistoryLog historyLog, DataSource dataSource) {
         this.referenceData = referenceData;
+        this.historyLog = historyLog;
+        this.dataSource = dataSource;
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.notifications = notifications;
@@ -155,52 +170,86 @@ public class TicketService {
         return SlaRules.dueDates(ticket, policy(ticket.priority), calendar(ticket.queue));
     }
 
+    /**
+     * One page of tickets, read as the list shows them: one select of the listed columns, straight from the
+     * rows into {@link ListedTicket}s on a pooled connection, without entities or a persistence context.
+     */
     public Page list(TicketFilter filter) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
+        StringBuilder sql = new StringBuilder(LIST_SELECT);
+        List<Object> parameters = new ArrayList<>(8);
         if (filter.status() != null) {
-            where.append(" and t.status = :status");
-            parameters.put("status", filter.status());
+            sql.append(" and status = ?");
+            parameters.add(filter.status().name());
         }
         if (filter.queue() != null) {
-            where.append(" and t.queue = :queue");
-            parameters.put("queue", filter.queue());
+            sql.append(" and queue = ?");
+            parameters.add(filter.queue());
         }
         if (filter.incidentId() != null) {
-            where.append(" and t.incidentId = :incident");
-            parameters.put("incident", filter.incidentId());
+            sql.append(" and incident_id = ?");
+            parameters.add(filter.incidentId());
         }
         if (filter.assignee() != null) {
-            where.append(" and t.assignee = :assignee");
-            parameters.put("assignee", filter.assignee());
+            sql.append(" and assignee = ?");
+            parameters.add(filter.assignee());
         }
         if (filter.channel() != null) {
-            where.append(" and t.channel = :channel");
-            parameters.put("channel", filter.channel());
+            sql.append(" and channel = ?");
+            parameters.add(filter.channel().name());
         }
         if (filter.slaBreached() != null) {
-            where.append(" and t.slaBreached = :breached");
-            parameters.put("breached", filter.slaBreached());
+            sql.append(" and sla_breached = ?");
+            parameters.add(filter.slaBreached());
         }
         if (filter.customerId() != null) {
-            where.append(" and t.customerId = :customer");
-            parameters.put("customer", filter.customerId());
+            sql.append(" and customer_id = ?");
+            parameters.add(filter.customerId());
         }
         if (filter.cursor() != null) {
-            where.append(filter.oldestFirst() ? " and t.seq > :after" : " and t.seq < :after");
-            parameters.put("after", decodeCursor(filter.cursor()));
+            sql.append(filter.oldestFirst() ? " and seq > ?" : " and seq < ?");
+            parameters.add(decodeCursor(filter.cursor()));
         }
-        TypedQuery<Ticket> query = entityManager.createQuery("select t from Ticket t where " + where + " order by t.seq "
-                + (filter.oldestFirst() ? "asc" : "desc"), Ticket.class);
-        parameters.forEach(query::setParameter);
-        // Only read and turned into views: no snapshots for dirty checking.
-        List<Ticket> rows = query.setHint(HibernateHints.HINT_READ_ONLY, true).setMaxResults(filter.limit() + 1)
-                .getResultList();
+        sql.append(filter.oldestFirst() ? " order by seq asc limit ?" : " order by seq desc limit ?");
+        parameters.add(filter.limit() + 1);
+        List<ListedTicket> rows = new ArrayList<>(Math.min(filter.limit() + 1, 64));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(listed(result));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Listing tickets failed", e);
+        }
         if (rows.size() <= filter.limit()) {
             return new Page(rows, null);
         }
-        List<Ticket> page = new ArrayList<>(rows.subList(0, filter.limit()));
-        return new Page(page, encodeCursor(page.get(page.size() - 1).seq));
+        List<ListedTicket> page = rows.subList(0, filter.limit());
+        return new Page(page, encodeCursor(page.get(page.size() - 1).seq()));
+    }
+
+    private static final String LIST_SELECT = """
+            select seq, id, channel, status, priority, queue, subject, customer_id, locale, country, incident_id,
+                   problem_id, assignee, created_at, updated_at, first_responded_at, resolved_at, closed_at,
+                   sla_running_since is null, sla_at_risk, sla_breached, sla_breached_targets
+            from ticket where true""";
+
+    private static ListedTicket listed(ResultSet row) throws SQLException {
+        return new ListedTicket(row.getLong(1), row.getObject(2, UUID.class), Channel.valueOf(row.getString(3)),
+                TicketStatus.valueOf(row.getString(4)), Priority.valueOf(row.getString(5)), row.getString(6),
+                row.getString(7), row.getString(8), row.getString(9), row.getString(10), row.getObject(11, UUID.class),
+                row.getObject(12, UUID.class), row.getString(13), instant(row, 14), instant(row, 15), instant(row, 16),
+                instant(row, 17), instant(row, 18), row.getBoolean(19), row.getBoolean(20), row.getBoolean(21),
+                row.getString(22));
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     /** Moves the ticket to {@code target}, or 409 when that transition is not allowed. */
@@ -387,15 +436,10 @@ public class TicketService {
         history(ticket, actor, "STATUS_CHANGED", from + " -> " + target, now);
     }
 
+    /** Adds a line to the ticket's history, written with the transaction's other history lines when it commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void history(Ticket ticket, String actor, String action, String detail, Instant now) {
-        TicketHistory entry = new TicketHistory();
-        entry.ticketId = ticket.id;
-        entry.at = now;
-        entry.actor = actor;
-        entry.action = action;
-        entry.detail = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
-        entityManager.persist(entry);
+        historyLog.append(ticket.id, now, actor, action, detail.length() > 1000 ? detail.substring(0, 1000) : detail);
     }
 
     public String text(String body, UUID macroId) {
