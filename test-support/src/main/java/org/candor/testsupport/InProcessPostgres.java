@@ -23,7 +23,12 @@ public final class InProcessPostgres implements AutoCloseable {
     public static InProcessPostgres start(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            // Benchmarks can ask where the database's time goes (-Dcandor.postgres.statements=true).
+            if (Boolean.getBoolean("candor.postgres.statements")) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port == 0 ? FreePorts.next() : port)

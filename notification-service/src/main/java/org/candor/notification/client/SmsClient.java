@@ -5,7 +5,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import io.quarkus.logging.Log;
 
@@ -27,12 +26,12 @@ public class SmsClient {
     public SendResult send(UUID idempotencyKey, String to, String body) {
         try {
             return gateways.viaPrimary(idempotencyKey, to, body);
-        } catch (TransientDeliveryException | CircuitBreakerOpenException | TimeoutException primaryFailure) {
+        } catch (TransientDeliveryException | CircuitBreakerOpenException primaryFailure) {
             Log.debugf("Delivery %s fails over to the secondary SMS provider: %s", idempotencyKey,
                     primaryFailure.getMessage());
             try {
                 return gateways.viaSecondary(idempotencyKey, to, body);
-            } catch (CircuitBreakerOpenException | TimeoutException secondaryFailure) {
+            } catch (CircuitBreakerOpenException secondaryFailure) {
                 throw new TransientDeliveryException("both SMS providers unavailable", secondaryFailure);
             }
         }

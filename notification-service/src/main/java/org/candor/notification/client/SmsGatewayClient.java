@@ -1,8 +1,8 @@
 package org.candor.notification.client;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -14,14 +14,14 @@ import jakarta.ws.rs.WebApplicationException;
 import org.candor.notification.config.NotificationConfig;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
 /**
- * The two SMS providers, each behind its own timeout, a quick retry with exponential backoff and
- * jitter, a circuit breaker, a concurrency cap and a rate limit. Transient failures (connect
+ * The two SMS providers, each behind its own timeout (the REST client's connect and read timeouts),
+ * a quick retry with exponential backoff and jitter, a circuit breaker, a concurrency cap and a rate
+ * limit. Transient failures (connect
  * errors, timeouts, 429, 5xx) count against the breaker; a refusal of the number does not.
  * {@link SmsClient} chooses between them.
  */
@@ -41,7 +41,6 @@ public class SmsGatewayClient {
         this.secondary = new Provider(SECONDARY, config.sms().secondary());
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = TransientDeliveryException.class,
             abortOn = PermanentDeliveryException.class)
     @ExponentialBackoff
@@ -51,7 +50,6 @@ public class SmsGatewayClient {
         return primary.send(idempotencyKey, to, body);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = TransientDeliveryException.class,
             abortOn = PermanentDeliveryException.class)
     @ExponentialBackoff
@@ -69,18 +67,24 @@ public class SmsGatewayClient {
         private final String authorization;
         private final Semaphore concurrency;
         private final RateLimiter rate;
+        /** From and StatusCallback, encoded once. */
+        private final String fixedFields;
 
         Provider(String name, NotificationConfig.Provider settings) {
             this.name = name;
             this.settings = settings;
             this.client = QuarkusRestClientBuilder.newBuilder()
-                    .baseUri(URI.create(settings.url()))
+                    .baseUri(URI.create(settings.url() + "/2010-04-01/Accounts/"
+                            + URLEncoder.encode(settings.accountSid(), StandardCharsets.UTF_8) + "/Messages.json"))
                     .connectTimeout(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                     .readTimeout(settings.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                     .build(TwilioRestClient.class);
             this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                     (settings.accountSid() + ":" + settings.authToken()).getBytes(StandardCharsets.UTF_8));
             this.concurrency = new Semaphore(settings.concurrency());
+            this.fixedFields = "&From=" + URLEncoder.encode(config.sms().from(), StandardCharsets.UTF_8)
+                    + config.sms().statusCallbackUrl()
+                            .map(url -> "&StatusCallback=" + URLEncoder.encode(url, StandardCharsets.UTF_8)).orElse("");
             this.rate = new RateLimiter(settings.ratePerSecond());
         }
 
@@ -88,9 +92,9 @@ public class SmsGatewayClient {
             concurrency.acquireUninterruptibly();
             try {
                 rate.acquire();
-                TwilioRestClient.TwilioMessage message = client.send(settings.accountSid(), authorization,
-                        idempotencyKey.toString(), to, config.sms().from(), body,
-                        config.sms().statusCallbackUrl().orElse(null));
+                String form = "To=" + URLEncoder.encode(to, StandardCharsets.UTF_8) + fixedFields + "&Body="
+                        + URLEncoder.encode(body, StandardCharsets.UTF_8);
+                TwilioRestClient.TwilioMessage message = client.send(authorization, idempotencyKey.toString(), form);
                 return new SendResult(name, message == null || message.sid() == null ? idempotencyKey.toString()
                         : message.sid());
             } catch (WebApplicationException e) {

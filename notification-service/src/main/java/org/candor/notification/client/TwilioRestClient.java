@@ -1,18 +1,19 @@
 package org.candor.notification.client;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** A Twilio-shaped SMS gateway's Messages API. Built per provider by {@link SmsGatewayClient}. */
-@Path("/2010-04-01/Accounts/{accountSid}/Messages.json")
+/**
+ * A Twilio-shaped SMS gateway's Messages API, {@code POST /2010-04-01/Accounts/{sid}/Messages.json}.
+ * Built per provider by {@link SmsGatewayClient} with that whole path as its base URI. The form
+ * (To, From, Body, StatusCallback) comes encoded: the fields are the same for every message but To
+ * and Body, and encoding them directly costs a fraction of the generic form writer.
+ */
 interface TwilioRestClient {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -22,11 +23,7 @@ interface TwilioRestClient {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    TwilioMessage send(@PathParam("accountSid") String accountSid,
-            @HeaderParam("Authorization") String authorization,
+    TwilioMessage send(@HeaderParam("Authorization") String authorization,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @FormParam("To") String to,
-            @FormParam("From") String from,
-            @FormParam("Body") String body,
-            @FormParam("StatusCallback") String statusCallback);
+            String form);
 }

@@ -96,6 +96,18 @@ public interface NotificationConfig {
 
     interface Email {
 
+        /** How emails reach the relay. */
+        enum Transport {
+            /** {@link org.candor.notification.client.SmtpTransport}: one write per message, pipelined envelope. */
+            SMTP,
+            /** Quarkus Mailer (Vert.x mail client), for relays that need DKIM, NTLM, XOAUTH2 or a custom trust store. */
+            MAILER
+        }
+
+        /** SMTP (the default, fast) or MAILER. Both read the relay's settings from {@code quarkus.mailer.*}. */
+        @WithDefault("smtp")
+        Transport transport();
+
         /** The sender address. */
         @WithDefault("Candor <notifications@candor.local>")
         String from();
