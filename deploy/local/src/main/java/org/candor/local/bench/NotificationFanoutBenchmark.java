@@ -186,7 +186,6 @@ public final class NotificationFanoutBenchmark {
                             + " Kafka %,.0f records/s%n", 100 * (recipients / toLast) / smtpCeiling, smtpCeiling,
                             (long) (recipients / toLast), 100 * (recipients / toLast) / smsCeiling, smsCeiling, kafkaCeiling);
                 }
-            }
                 if (statements) {
                     databaseStatements(suite, true);
                 }
