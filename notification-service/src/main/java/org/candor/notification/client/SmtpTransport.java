@@ -42,7 +42,8 @@ import io.vertx.core.net.NetSocket;
  * <p>It reads the relay's settings from the {@code quarkus.mailer.*} keys, so both transports are
  * configured in one place: host, port, tls (implicit TLS), start-tls (DISABLED, OPTIONAL,
  * REQUIRED), login (DISABLED, NONE, REQUIRED) with username and password (AUTH PLAIN or LOGIN),
- * trust-all, max-pool-size, own-host-name, bounce-address and keep-alive-timeout. Certificates are
+ * trust-all, max-pool-size, own-host-name, bounce-address, keep-alive-timeout and
+ * max-mails-per-connection. Certificates are
  * checked against the JVM's trust store and the relay's host name.
  */
 @ApplicationScoped
@@ -77,7 +78,7 @@ public class SmtpTransport {
 
     record Settings(String host, int port, boolean tls, StartTls startTls, Login login, Optional<String> username,
             Optional<String> password, boolean trustAll, int maxConnections, String ownHostName, Duration idleTimeout,
-            Duration replyTimeout) {
+            Duration replyTimeout, int maxMessagesPerConnection) {
 
         static Settings from(Config config) {
             boolean tls = config.getOptionalValue("quarkus.mailer.tls", Boolean.class).orElse(false);
@@ -99,7 +100,8 @@ public class SmtpTransport {
                     config.getOptionalValue("quarkus.mailer.own-host-name", String.class).orElse("localhost"),
                     config.getOptionalValue("quarkus.mailer.keep-alive-timeout", Duration.class)
                             .orElse(Duration.ofSeconds(300)),
-                    Duration.ofSeconds(30));
+                    Duration.ofSeconds(30),
+                    config.getOptionalValue("quarkus.mailer.max-mails-per-connection", Integer.class).orElse(0));
         }
     }
 
@@ -281,6 +283,7 @@ public class SmtpTransport {
         private long timer = -1;
         volatile boolean closed;
         long idleSince;
+        private int messages;
 
         Connection(NetSocket socket, Context context) {
             this.socket = socket;
@@ -369,11 +372,16 @@ public class SmtpTransport {
                     lost();
                     return;
                 }
+                messages++;
                 transaction(job).onComplete(done -> {
                     if (done.succeeded()) {
                         job.result().complete(String.join(" ", done.result().lines()));
-                        released(this);
-                    } else if (done.cause() instanceof RefusedException refused && !closed && refused.code() != 421) {
+                        if (settings.maxMessagesPerConnection() > 0 && messages >= settings.maxMessagesPerConnection()) {
+                            retire();
+                        } else {
+                            released(this);
+                        }
+                    } else if (done.cause() instanceof RefusedException refused && refused.isPermanent() && !closed) {
                         job.result().completeExceptionally(refused);
                         // Forget the refused transaction before the next message uses this connection.
                         command("RSET").onComplete(reset -> {
@@ -384,6 +392,10 @@ public class SmtpTransport {
                                 lost();
                             }
                         });
+                    } else if (done.cause() instanceof RefusedException refused && !closed) {
+                        // A 4xx may be the relay's limit for this connection (messages, rate): start afresh.
+                        job.result().completeExceptionally(refused);
+                        retire();
                     } else {
                         job.result().completeExceptionally(done.cause());
                         close();
@@ -391,6 +403,13 @@ public class SmtpTransport {
                     }
                 });
             });
+        }
+
+        /** Says goodbye and gives this connection's place to the next message. */
+        private void retire() {
+            socket.write("QUIT\r\n");
+            close();
+            lost();
         }
 
         private Future<Reply> transaction(Job job) {

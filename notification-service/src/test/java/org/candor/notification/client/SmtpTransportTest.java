@@ -52,9 +52,14 @@ class SmtpTransportTest {
 
     private SmtpTransport transport(int port, boolean tls, StartTls startTls, Login login, String user, String password,
             int connections) {
+        return transport(port, tls, startTls, login, user, password, connections, 0);
+    }
+
+    private SmtpTransport transport(int port, boolean tls, StartTls startTls, Login login, String user, String password,
+            int connections, int messagesPerConnection) {
         transport = new SmtpTransport(vertx, new Settings("127.0.0.1", port, tls, startTls, login,
                 Optional.ofNullable(user), Optional.ofNullable(password), tls, connections, "candor.test",
-                Duration.ofMinutes(5), Duration.ofSeconds(10)));
+                Duration.ofMinutes(5), Duration.ofSeconds(10), messagesPerConnection));
         return transport;
     }
 
@@ -120,6 +125,32 @@ class SmtpTransportTest {
         // Reset after the refusal, the same single connection answers the next message with a reply again.
         assertThat(second).isInstanceOf(RefusedException.class).hasMessageContaining("RCPT TO");
         assertThat(sink.recipients()).isEmpty();
+    }
+
+    @Test
+    void aTemporaryRefusalIsWorthAnotherTryAndTheNextMessageGetsAFreshConnection() {
+        SmtpSink sink = sink("-r", "RCPT");
+        SmtpTransport smtp = transport(sink.port(), false, StartTls.OPTIONAL, Login.NONE, null, null, 1);
+
+        Throwable first = failureOf(smtp, "first@example.test");
+        Throwable second = failureOf(smtp, "second@example.test");
+
+        assertThat(first).isInstanceOf(RefusedException.class);
+        assertThat(((RefusedException) first).isPermanent()).isFalse();
+        assertThat(second).isInstanceOf(RefusedException.class).hasMessageContaining("RCPT TO");
+    }
+
+    @Test
+    void aConnectionIsReplacedOnceItCarriedTheRelaysLimitOfMessages() throws Exception {
+        SmtpSink sink = sink();
+        SmtpTransport smtp = transport(sink.port(), false, StartTls.OPTIONAL, Login.NONE, null, null, 1, 2);
+        List<String> recipients = IntStream.range(0, 5).mapToObj(i -> "limited" + i + "@example.test").toList();
+
+        for (String to : recipients) {
+            send(smtp, to);
+        }
+
+        assertThat(sink.recipients()).containsExactlyElementsOf(recipients);
     }
 
     @Test
