@@ -1,8 +1,12 @@
 package org.candor.platform.outbox;
 
 import java.net.URI;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +21,7 @@ import jakarta.persistence.EntityManager;
 
 import org.candor.contracts.EventCatalog;
 import org.candor.contracts.EventType;
+import org.hibernate.Session;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -125,42 +130,59 @@ public class OutboxRelay {
             if (!locked) {
                 return 0;
             }
-            @SuppressWarnings("unchecked")
-            List<OutboxEvent> batch = entityManager.createNativeQuery(
-                    "select * from outbox_event where published_at is null order by seq limit :limit for update skip locked",
-                    OutboxEvent.class)
-                    .setParameter("limit", config.batchSize())
-                    .getResultList();
+            List<Pending> batch = new ArrayList<>();
+            // Plain rows and one prepared statement per step: no managed entities to snapshot and check
+            // at commit, and the same statement text whatever the batch size.
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement select = connection.prepareStatement("select id, aggregate_id, type,"
+                        + " occurred_at, payload from outbox_event where published_at is null order by seq limit ?"
+                        + " for update skip locked")) {
+                    select.setInt(1, config.batchSize());
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            batch.add(new Pending(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                                    rows.getObject(4, OffsetDateTime.class).toInstant(), rows.getString(5)));
+                        }
+                    }
+                }
+            });
             if (batch.isEmpty()) {
                 return 0;
             }
             CompletableFuture<?>[] acks = batch.stream().map(this::send).toArray(CompletableFuture[]::new);
             CompletableFuture.allOf(acks).get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            List<UUID> ids = batch.stream().map(event -> event.id).toList();
-            entityManager.createQuery("update OutboxEvent e set e.publishedAt = :now where e.id in :ids")
-                    .setParameter("now", Instant.now())
-                    .setParameter("ids", ids)
-                    .executeUpdate();
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement mark = connection.prepareStatement(
+                        "update outbox_event set published_at = ? where id = any(?)")) {
+                    mark.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+                    mark.setArray(2, connection.createArrayOf("uuid", batch.stream().map(Pending::id).toArray()));
+                    mark.executeUpdate();
+                }
+            });
             return batch.size();
         });
     }
 
-    private CompletableFuture<Void> send(OutboxEvent event) {
-        EventType type = EventCatalog.byType(event.type)
-                .orElseThrow(() -> new IllegalStateException("Outbox holds unknown event type " + event.type));
+    /** An event read for publishing. */
+    private record Pending(UUID id, String aggregateId, String type, Instant occurredAt, String payload) {
+    }
+
+    private CompletableFuture<Void> send(Pending event) {
+        EventType type = EventCatalog.byType(event.type())
+                .orElseThrow(() -> new IllegalStateException("Outbox holds unknown event type " + event.type()));
         OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
-                .withId(event.id.toString())
-                .withType(event.type)
+                .withId(event.id().toString())
+                .withType(event.type())
                 .withSource(source)
-                .withSubject(event.aggregateId)
-                .withTimestamp(event.occurredAt.atZone(ZoneOffset.UTC))
+                .withSubject(event.aggregateId())
+                .withTimestamp(event.occurredAt().atZone(ZoneOffset.UTC))
                 .withDataContentType("application/json")
                 .build();
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(type.topic())
-                .withKey(event.aggregateId)
+                .withKey(event.aggregateId())
                 .build();
-        Message<String> message = Message.of(event.payload, Metadata.of(cloudEvent, kafka));
+        Message<String> message = Message.of(event.payload(), Metadata.of(cloudEvent, kafka));
         return emitter.sendMessage(message).subscribeAsCompletionStage();
     }
 
