@@ -20,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.candor.platform.security.Roles;
 import org.candor.support.domain.Channel;
@@ -41,6 +40,8 @@ import org.candor.support.service.AssignmentService;
 import org.candor.support.service.TicketService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -64,11 +65,11 @@ public class TicketResource {
 
     @POST
     @Operation(summary = "Open a ticket (an agent logs a call, an email or a web form)")
-    public Response open(@Valid @NotNull CreateTicket request) {
+    public RestResponse<TicketView> open(@Valid @NotNull CreateTicket request) {
         TicketService.TicketWithDueDates opened = tickets.openWithDueDates(new TicketService.NewTicket(request.channel(),
                 request.priority(), request.queue(), request.subject(), request.customerId(), request.locale(),
                 request.country(), request.incidentId(), request.description()), actor());
-        return Response.created(URI.create("/api/tickets/" + opened.ticket().id))
+        return RestResponse.ResponseBuilder.<TicketView>created(URI.create("/api/tickets/" + opened.ticket().id))
                 .entity(TicketView.of(opened.ticket(), opened.due())).build();
     }
 
@@ -115,17 +116,17 @@ public class TicketResource {
     @POST
     @Path("/{id}/messages")
     @Operation(summary = "Add a public reply (sent to the customer) or an internal note")
-    public Response post(@PathParam("id") UUID id, @Valid @NotNull PostMessage request) {
-        MessageView message = MessageView.of(tickets.reply(id, request.kind(), request.body(), request.macroId(), actor()));
-        return Response.status(Response.Status.CREATED).entity(message).build();
+    @ResponseStatus(201)
+    public MessageView post(@PathParam("id") UUID id, @Valid @NotNull PostMessage request) {
+        return MessageView.of(tickets.reply(id, request.kind(), request.body(), request.macroId(), actor()));
     }
 
     @POST
     @Path("/{id}/customer-messages")
     @Operation(summary = "Record what the customer wrote (mail or web form); a ticket waiting for the customer reopens")
-    public Response customerMessage(@PathParam("id") UUID id, @Valid @NotNull CustomerMessage request) {
-        MessageView message = MessageView.of(tickets.customerMessage(id, request.body(), "customer"));
-        return Response.status(Response.Status.CREATED).entity(message).build();
+    @ResponseStatus(201)
+    public MessageView customerMessage(@PathParam("id") UUID id, @Valid @NotNull CustomerMessage request) {
+        return MessageView.of(tickets.customerMessage(id, request.body(), "customer"));
     }
 
     @GET

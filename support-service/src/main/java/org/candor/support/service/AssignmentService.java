@@ -1,5 +1,9 @@
 package org.candor.support.service;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +20,7 @@ import org.candor.support.domain.Agent;
 import org.candor.support.domain.SupportQueue;
 import org.candor.support.domain.Ticket;
 import org.candor.support.domain.TicketStatus;
+import org.hibernate.Session;
 
 /**
  * Who works which ticket: round-robin within a queue among active agents who have the queue's skills
@@ -47,24 +52,15 @@ public class AssignmentService {
         List<String> tried = new ArrayList<>();
         tried.add("");
         for (int attempt = 0; attempt < 20; attempt++) {
-            @SuppressWarnings("unchecked")
-            List<String> candidates = entityManager.createNativeQuery("""
-                    select a.id from agent a
-                    where a.active
-                      and a.skills @> string_to_array(:skills, ',')::text[]
-                      and a.id <> all(cast(:tried as text[]))
-                      and a.capacity > (select count(*) from ticket t
-                                        where t.assignee = a.id and t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER'))
-                    order by a.last_assigned_at nulls first, a.id
-                    limit 1
-                    for update of a skip locked""")
-                    .setParameter("skills", String.join(",", queue.skills))
-                    .setParameter("tried", tried.toArray(String[]::new))
-                    .getResultList();
-            if (candidates.isEmpty()) {
+            // The candidate query must see what this transaction changed so far (earlier assignments of a round,
+            // their agents' turn), so it is flushed first, as a query through Hibernate would be.
+            entityManager.flush();
+            Optional<String> candidate = entityManager.unwrap(Session.class)
+                    .doReturningWork(connection -> nextCandidate(connection, queue.skills, tried));
+            if (candidate.isEmpty()) {
                 return Optional.empty();
             }
-            String agentId = candidates.get(0);
+            String agentId = candidate.get();
             Agent agent = entityManager.find(Agent.class, agentId);
             if (load(agentId) >= agent.capacity) {
                 tried.add(agentId);
@@ -76,6 +72,29 @@ public class AssignmentService {
             return Optional.of(agentId);
         }
         return Optional.empty();
+    }
+
+    private static final String NEXT_CANDIDATE = """
+            select a.id from agent a
+            where a.active
+              and a.skills @> string_to_array(?, ',')::text[]
+              and a.id <> all(cast(? as text[]))
+              and a.capacity > (select count(*) from ticket t
+                                where t.assignee = a.id and t.status in ('NEW', 'OPEN', 'PENDING_CUSTOMER'))
+            order by a.last_assigned_at nulls first, a.id
+            limit 1
+            for update of a skip locked""";
+
+    /** The next agent in turn with the skills and room, not yet tried, its row locked; a plain statement (no entities). */
+    private static Optional<String> nextCandidate(Connection connection, String[] skills, List<String> tried)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(NEXT_CANDIDATE)) {
+            select.setString(1, String.join(",", skills));
+            select.setArray(2, connection.createArrayOf("text", tried.toArray()));
+            try (ResultSet result = select.executeQuery()) {
+                return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     /** Offers the queue's waiting, unassigned tickets, oldest first, to agents with room; returns how many were assigned. */
