@@ -107,6 +107,8 @@ public final class NotificationFanoutBenchmark {
                     org.candor.testsupport.FreePorts.next(), env, work.resolve("notification-service.log"))
                     .awaitReady(Duration.ofMinutes(2));
             System.out.println("notification-service log: " + service.logFile());
+            // Whatever ends the benchmark, the service process ends with it.
+            Runtime.getRuntime().addShutdownHook(new Thread(service::kill));
 
             UUID incident = UUID.randomUUID();
             try (KafkaProducer<String, String> producer = producer(suite.kafkaBootstrapServers())) {
