@@ -157,7 +157,8 @@ public final class SlaRules {
     }
 
     static boolean has(String targets, SlaTarget target) {
-        return set(targets).contains(target.name());
+        // Most tickets have no target at risk or breached: no parsing for them.
+        return !targets.isEmpty() && set(targets).contains(target.name());
     }
 
     private static String with(String targets, SlaTarget target) {
@@ -167,6 +168,9 @@ public final class SlaRules {
     }
 
     private static String without(String targets, SlaTarget target) {
+        if (targets.isEmpty()) {
+            return targets;
+        }
         Set<String> set = set(targets);
         set.remove(target.name());
         return String.join(",", set);
