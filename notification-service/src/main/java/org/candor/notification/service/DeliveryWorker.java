@@ -154,7 +154,9 @@ public class DeliveryWorker {
                 sender.setDaemon(true);
                 return sender;
             });
-            // At most two batches claimed and not yet recorded, so a crash leaves little IN_FLIGHT.
+            // At most two batches claimed and not yet recorded (a permit comes back once the recorder has
+            // committed the outcome): a crash leaves little IN_FLIGHT, and a recorder that falls behind
+            // holds the senders back instead of letting sent-but-unrecorded deliveries outlive their lease.
             this.window = new Semaphore(batch * 2);
             this.thread = new Thread(this, "claim-" + channel.name().toLowerCase());
         }
@@ -195,8 +197,11 @@ public class DeliveryWorker {
                         senders.execute(() -> {
                             try {
                                 outcomes.add(send(delivery));
-                            } finally {
+                            } catch (RuntimeException unexpected) {
+                                // No outcome: the delivery stays IN_FLIGHT until its lease runs out and recovery queues it again.
+                                Log.errorf(unexpected, "Delivery %s could not be handed over", delivery.id());
                                 window.release();
+                                unrecorded.decrementAndGet();
                             }
                         });
                     }
@@ -266,6 +271,15 @@ public class DeliveryWorker {
         return Duration.ofMillis(capped + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 
+    private Lane laneOf(Channel channel) {
+        for (Lane lane : lanes) {
+            if (lane.channel == channel) {
+                return lane;
+            }
+        }
+        throw new IllegalStateException("no lane for " + channel);
+    }
+
     private void recordLoop() {
         List<Outcome> batch = new ArrayList<>();
         while (running || unrecorded.get() > 0) {
@@ -310,6 +324,9 @@ public class DeliveryWorker {
             try {
                 int failed = store.record(batch);
                 unrecorded.addAndGet(-batch.size());
+                for (Outcome outcome : batch) {
+                    laneOf(outcome.delivery().channel()).window.release();
+                }
                 if (failed > 0) {
                     deadLetters.wake();
                 }
