@@ -242,11 +242,19 @@ public class SmtpTransport {
         return client;
     }
 
+    /**
+     * Connects on an event loop of its own. The connect must start there: a handler attached from
+     * another thread after the connection is up runs a task later, and a greeting the relay sent
+     * meanwhile would be dropped for want of a data handler.
+     */
     private Future<Connection> open() {
-        return client().connect(settings.port(), settings.host()).compose(socket -> {
-            Connection connection = new Connection(socket, Vertx.currentContext());
+        Promise<Connection> opened = Promise.promise();
+        Context context = vertx.getOrCreateContext();
+        context.runOnContext(ignored -> client().connect(settings.port(), settings.host()).compose(socket -> {
+            Connection connection = new Connection(socket, context);
             return connection.handshake().map(connection).onFailure(failure -> connection.close());
-        });
+        }).onComplete(opened));
+        return opened.future();
     }
 
     @PreDestroy
