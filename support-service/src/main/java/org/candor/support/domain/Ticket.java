@@ -11,8 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.Generated;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A customer's question or problem, from any channel, until it is closed. */
@@ -23,8 +21,10 @@ public class Ticket extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** Assigned by the database; the list API's cursor. */
-    @Generated
+    /**
+     * Assigned by the database; the list API's cursor. Read when a ticket is loaded, not fetched back after it is
+     * inserted (the list reads it from the table; nothing reads it from a ticket just opened).
+     */
     @Column(insertable = false, updatable = false)
     public Long seq;
 

@@ -10,8 +10,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Generated;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A public reply, an internal note or a customer's message on a ticket. */
@@ -22,8 +20,10 @@ public class TicketMessage extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** Assigned by the database: the order of writing. */
-    @Generated
+    /**
+     * Assigned by the database: the order of writing. Read when a message is loaded, not fetched back after it
+     * is inserted (queries order by it; nothing reads it from a message just written).
+     */
     @Column(insertable = false, updatable = false)
     public Long seq;
 
