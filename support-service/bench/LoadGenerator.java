@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -52,6 +54,7 @@ public class LoadGenerator {
         int seconds = Integer.parseInt(args[4]);
         CpuMeter cpu = args.length >= 8 ? new CpuMeter(Long.parseLong(args[5]), Long.parseLong(args[6]),
                 Long.parseLong(args[7])) : null;
+        ServiceThreads threads = cpu == null ? null : new ServiceThreads(cpu.servicePid());
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(java.util.concurrent.Executors.newFixedThreadPool(8)).build();
 
@@ -73,23 +76,29 @@ public class LoadGenerator {
         // What the processes burn with no request at all (schedulers, consumers, JIT, GC), for reading
         // the per-request figures below.
         long[] idleStart = cpu == null ? null : cpu.sample();
+        Map<Long, Long> idleStartThreads = threads == null ? null : threads.sample();
         if (cpu != null) {
             System.out.println("Idle for 10 s ...");
             TimeUnit.SECONDS.sleep(10);
         }
         long[] idleEnd = cpu == null ? null : cpu.sample();
+        Map<Long, Long> idleEndThreads = threads == null ? null : threads.sample();
         System.out.println("Warm-up (trivial) ...");
         run(client, trivial, 1, rate, Math.max(5, warmup / 2), ticketIds);
         System.out.println("Measuring trivial endpoint ...");
         long[] trivialStart = cpu == null ? null : cpu.sample();
+        Map<Long, Long> trivialStartThreads = threads == null ? null : threads.sample();
         List<Result> trivialResults = run(client, trivial, 1, rate, seconds, ticketIds);
         long[] trivialEnd = cpu == null ? null : cpu.sample();
+        Map<Long, Long> trivialEndThreads = threads == null ? null : threads.sample();
         System.out.println("Warm-up (mixed) ...");
         run(client, mixed, 3, rate, warmup, ticketIds);
         System.out.println("Measuring mixed ticket workload ...");
         long[] mixedStart = cpu == null ? null : cpu.sample();
+        Map<Long, Long> mixedStartThreads = threads == null ? null : threads.sample();
         List<Result> mixedResults = run(client, mixed, 3, rate, seconds, ticketIds);
         long[] mixedEnd = cpu == null ? null : cpu.sample();
+        Map<Long, Long> mixedEndThreads = threads == null ? null : threads.sample();
 
         System.out.println();
         System.out.printf(Locale.ROOT, "%-22s %8s %8s %8s %8s %8s %8s %7s%n", "workload", "requests", "achieved/s",
@@ -109,6 +118,11 @@ public class LoadGenerator {
             cpu.report("mixed", mixedStart, mixedEnd, mixedResults.size(), seconds);
             cpu.report("trivial", trivialStart, trivialEnd, trivialResults.size(), seconds);
             cpu.report("idle (ms per second)", idleStart, idleEnd, 10, 10);
+            System.out.println();
+            System.out.println("Service CPU ms per request by thread (the JIT compiler's share shrinks with a longer warm-up)");
+            threads.report("mixed", mixedStartThreads, mixedEndThreads, mixedResults.size());
+            threads.report("trivial", trivialStartThreads, trivialEndThreads, trivialResults.size());
+            threads.report("idle (ms per second)", idleStartThreads, idleEndThreads, 10);
         }
     }
 
@@ -140,7 +154,7 @@ public class LoadGenerator {
             System.out.println(line);
         }
 
-        private static String perRequest(long ticks, int requests) {
+        static String perRequest(long ticks, int requests) {
             return String.format(Locale.ROOT, "%.3f", ticks / TICKS * 1000.0 / Math.max(1, requests));
         }
 
@@ -179,6 +193,87 @@ public class LoadGenerator {
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
                     Long.parseLong(fields[14]), Long.parseLong(fields[1])};
+        }
+    }
+
+    /**
+     * CPU time of the service's threads by kind, from {@code /proc/<pid>/task/<tid>/stat}. Read every 200 ms,
+     * so that a thread which ends (the worker pool shrinks when idle) keeps what it spent.
+     */
+    static final class ServiceThreads {
+
+        private static final List<String> KINDS = List.of("request workers", "event loops", "JIT compiler", "GC",
+                "outbox relay", "Kafka clients", "other");
+
+        private final long pid;
+        private final Map<Long, String> kinds = new ConcurrentHashMap<>();
+        private final Map<Long, Long> ticks = new ConcurrentHashMap<>();
+
+        ServiceThreads(long pid) {
+            this.pid = pid;
+            Thread poller = new Thread(() -> {
+                while (true) {
+                    poll();
+                    try {
+                        TimeUnit.MILLISECONDS.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "service-thread-cpu");
+            poller.setDaemon(true);
+            poller.start();
+        }
+
+        Map<Long, Long> sample() {
+            poll();
+            return Map.copyOf(ticks);
+        }
+
+        void report(String name, Map<Long, Long> start, Map<Long, Long> end, int requests) {
+            Map<String, Long> byKind = new java.util.LinkedHashMap<>();
+            KINDS.forEach(kind -> byKind.put(kind, 0L));
+            end.forEach((tid, spent) -> byKind.merge(kinds.get(tid), spent - start.getOrDefault(tid, 0L), Long::sum));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-22s", name));
+            byKind.forEach((kind, spent) -> line.append(String.format(Locale.ROOT, " %s %s,", kind,
+                    CpuMeter.perRequest(spent, requests))));
+            System.out.println(line.substring(0, line.length() - 1));
+        }
+
+        private synchronized void poll() {
+            java.io.File[] tasks = new java.io.File("/proc/" + pid + "/task").listFiles();
+            if (tasks == null) {
+                return;
+            }
+            for (java.io.File task : tasks) {
+                try {
+                    String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                    long tid = Long.parseLong(task.getName());
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    kinds.computeIfAbsent(tid, id -> kind(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))));
+                    ticks.put(tid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // The thread ended between listing and reading; its last reading stays.
+                }
+            }
+        }
+
+        /** The kind of a thread by its name as the kernel keeps it (the first 15 characters). */
+        private static String kind(String name) {
+            if (name.startsWith("executor-thread")) {
+                return "request workers";
+            } else if (name.startsWith("vert.x-eventloo")) {
+                return "event loops";
+            } else if (name.contains("CompilerThre")) {
+                return "JIT compiler";
+            } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                return "GC";
+            } else if (name.startsWith("outbox-relay")) {
+                return "outbox relay";
+            } else if (name.startsWith("kafka") || name.startsWith("smallrye-kafka")) {
+                return "Kafka clients";
+            }
+            return "other";
         }
     }
 
