@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +89,8 @@ class ChatTwoReplicasIT {
     private static URI start(Infrastructure infrastructure, Infrastructure.Database database, JwtIssuer issuer,
             String name) throws IOException {
         int port = org.candor.testsupport.FreePorts.next();
-        Path log = Files.createTempFile("support-replica-" + name, ".log");
+        // Next to the build's other output (kept for a failed run, gone with the next clean), not in /tmp.
+        Path log = Path.of("target", "support-replica-" + name + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
