@@ -12,13 +12,19 @@ import org.candor.testsupport.JwtIssuer;
  * Starts real Kafka and PostgreSQL in this process (the same in-process servers the tests use),
  * creates an empty database and a JWT key pair, writes what support-service needs to connect into
  * {@code <dir>/env}, then stays up until killed. With {@code seed <jdbcUrl> <count>} it instead fills
- * an already migrated database with tickets.
+ * an already migrated database with tickets. With {@code statements reset|report <jdbcUrl>} (PostgreSQL
+ * started with {@code -Dcandor.postgres.statements=true}) it clears, or prints, where the database's
+ * time went by statement.
  */
 public class BenchEnvironment {
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("seed")) {
             seed(args[1], Integer.parseInt(args[2]));
+            return;
+        }
+        if (args[0].equals("statements")) {
+            statements(args[2], args[1].equals("report"));
             return;
         }
         Path dir = Path.of(args[0]);
@@ -59,6 +65,28 @@ public class BenchEnvironment {
                            null, null, null, i % 10 = 0
                     from generate_series(1, COUNT) as i""".replace("COUNT", String.valueOf(count)));
             statement.execute("analyze ticket");
+        }
+    }
+
+    private static void statements(String jdbcUrl, boolean report) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                Statement statement = connection.createStatement()) {
+            if (!report) {
+                statement.execute("create extension if not exists pg_stat_statements");
+                statement.execute("select pg_stat_statements_reset()");
+                return;
+            }
+            System.out.println("Database time by statement (pg_stat_statements, top 15):");
+            try (java.sql.ResultSet row = statement.executeQuery("""
+                    select round(total_exec_time::numeric / 1000, 2), calls, rows,
+                           round((total_exec_time / greatest(calls, 1))::numeric * 1000, 1),
+                           left(regexp_replace(query, '\\s+', ' ', 'g'), 140)
+                    from pg_stat_statements order by total_exec_time desc limit 15""")) {
+                while (row.next()) {
+                    System.out.printf("  %7.2f s %8d calls %9d rows %7.1f us/call  %s%n", row.getDouble(1), row.getLong(2),
+                            row.getLong(3), row.getDouble(4), row.getString(5));
+                }
+            }
         }
     }
 }

@@ -1,37 +1,56 @@
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 
 /**
  * Open-loop load at a fixed rate: each request has a planned start time and its latency counts from
  * then, so a stalled server cannot hide queueing (no coordinated omission). Measures a trivial
  * endpoint of the same process at the same rate in a phase of its own, then the mixed ticket
  * workload (create, filtered list, reply), and prints percentiles, their ratio and the CPU time the
- * service, PostgreSQL and the Kafka process spent per request in each phase.
+ * service, PostgreSQL, the Kafka process and this load generator spent per request in each phase.
  *
- * <p>Usage: {@code java LoadGenerator.java <baseUrl> <token> <rate/s> <warmupSeconds> <seconds>
- * [<servicePid> <postgresPid> <kafkaPid>]}; the process ids (PostgreSQL's postmaster, whose
- * backends are counted with it) are read from {@code /proc}.
+ * <p>The requests go out through Vert.x's HTTP client on one event loop over kept-alive HTTP/1.1
+ * connections (as many as requests are open, one request per connection at a time): on two cores
+ * shared with the service, the client's own CPU time is taken from the service's, so it should be
+ * small (the JDK's HttpClient spent several times as much per request).
+ *
+ * <p>Usage: {@code java -cp <vertx-core and netty> LoadGenerator.java <baseUrl> <token> <rate/s>
+ * <warmupSeconds> <seconds> [<servicePid> <postgresPid> <kafkaPid>]}; the process ids (PostgreSQL's
+ * postmaster, whose backends are counted with it) are read from {@code /proc}.
  */
 public class LoadGenerator {
 
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+    private static final int TIMEOUT_MILLIS = 10_000;
 
     record Result(String kind, long latencyMicros, int status) {
+    }
+
+    /** One request: method, path and query, JSON body or null, bearer token or null. */
+    record Call(HttpMethod method, String uri, String json, String token) {
+    }
+
+    interface Workload {
+        Call build(int kind);
     }
 
     public static void main(String[] args) throws Exception {
@@ -55,21 +74,24 @@ public class LoadGenerator {
         CpuMeter cpu = args.length >= 8 ? new CpuMeter(Long.parseLong(args[5]), Long.parseLong(args[6]),
                 Long.parseLong(args[7])) : null;
         ServiceThreads threads = cpu == null ? null : new ServiceThreads(cpu.servicePid());
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(java.util.concurrent.Executors.newFixedThreadPool(8)).build();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(base.getHost())
+                .setDefaultPort(base.getPort()).setKeepAlive(true).setConnectTimeout(5_000),
+                new PoolOptions().setHttp1MaxSize(1_000).setMaxWaitQueueSize(-1));
 
-        List<String> ticketIds = new CopyOnWriteArrayList<>(openTicketIds(client, base, token));
+        List<String> ticketIds = new CopyOnWriteArrayList<>(openTicketIds(client, token));
         System.out.printf(Locale.ROOT, "Reply targets: %d open tickets%n", ticketIds.size());
 
         Workload mixed = kind -> switch (kind) {
-            case 0 -> request(base.resolve("/api/tickets"), token, "{\"channel\":\"HOTLINE\",\"queue\":\"breach-hotline\","
-                    + "\"priority\":\"HIGH\",\"subject\":\"Was my data stolen?\",\"locale\":\"de\"}");
-            case 1 -> request(base.resolve("/api/tickets?" + filter()), token, null);
-            default -> request(base.resolve("/api/tickets/" + ticketIds.get(ThreadLocalRandom.current()
-                    .nextInt(ticketIds.size())) + "/messages"), token,
-                    "{\"kind\":\"PUBLIC_REPLY\",\"body\":\"We are on it and will call you back today.\"}");
+            case 0 -> new Call(HttpMethod.POST, "/api/tickets", "{\"channel\":\"HOTLINE\",\"queue\":\"breach-hotline\","
+                    + "\"priority\":\"HIGH\",\"subject\":\"Was my data stolen?\",\"locale\":\"de\"}", token);
+            case 1 -> new Call(HttpMethod.GET, "/api/tickets?" + filter(), null, token);
+            default -> new Call(HttpMethod.POST, "/api/tickets/" + ticketIds.get(ThreadLocalRandom.current()
+                    .nextInt(ticketIds.size())) + "/messages",
+                    "{\"kind\":\"PUBLIC_REPLY\",\"body\":\"We are on it and will call you back today.\"}", token);
         };
-        Workload trivial = kind -> request(base.resolve("/q/health/live"), null, null);
+        Workload trivial = kind -> new Call(HttpMethod.GET, "/q/health/live", null, null);
 
         // The trivial endpoint gets a phase of its own, first, so neither workload competes with the other
         // for the same cores and no backlog of ticket requests spills into it.
@@ -113,8 +135,8 @@ public class LoadGenerator {
                 percentile(mixedLatencies, 50) / Math.max(1.0, percentile(trivialLatencies, 50)));
         if (cpu != null) {
             System.out.println();
-            System.out.printf(Locale.ROOT, "%-22s %14s %14s %14s %14s%n", "CPU ms per request", "service",
-                    "PostgreSQL", "Kafka process", "all three");
+            System.out.printf(Locale.ROOT, "%-22s %14s %14s %14s %14s %14s%n", "CPU ms per request", "service",
+                    "PostgreSQL", "Kafka process", "all three", "load generator");
             cpu.report("mixed", mixedStart, mixedEnd, mixedResults.size(), seconds);
             cpu.report("trivial", trivialStart, trivialEnd, trivialResults.size(), seconds);
             cpu.report("idle (ms per second)", idleStart, idleEnd, 10, 10);
@@ -127,8 +149,105 @@ public class LoadGenerator {
     }
 
     /**
+     * Sends {@code rate * seconds} requests, each at its planned time whatever the answers to earlier ones,
+     * and waits for the answers (at most 30 s after the last was due).
+     */
+    private static List<Result> run(HttpClient client, Workload workload, int kinds, int rate, int seconds,
+            List<String> ticketIds) throws Exception {
+        ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
+        long intervalNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        long total = (long) rate * seconds;
+        CountDownLatch answered = new CountDownLatch((int) total);
+        for (long i = 0; i < total; i++) {
+            long planned = start + i * intervalNanos;
+            long wait = planned - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int kind = (int) (i % kinds);
+            String name = kinds == 1 ? "trivial" : kind == 0 ? "create" : kind == 1 ? "list" : "reply";
+            send(client, workload.build(kind), (status, body) -> {
+                long micros = (System.nanoTime() - planned) / 1000;
+                results.add(new Result(name, micros, status));
+                if (name.equals("create") && status == 201) {
+                    Matcher matcher = ID.matcher(body);
+                    if (matcher.find() && ticketIds.size() < 50_000) {
+                        ticketIds.add(matcher.group(1));
+                    }
+                }
+                answered.countDown();
+            });
+        }
+        if (!answered.await(30, TimeUnit.SECONDS)) {
+            // Requests still open 30 s after the last was due count as failed, with the latency so far.
+            long now = System.nanoTime();
+            List<Result> finished = new ArrayList<>(results);
+            for (long i = finished.size(); i < total; i++) {
+                finished.add(new Result("unfinished", (now - start - i * intervalNanos) / 1000, -2));
+            }
+            return finished;
+        }
+        return new ArrayList<>(results);
+    }
+
+    interface Answer {
+        /** The status (-1: no answer within the timeout or the connection failed) and the body. */
+        void accept(int status, String body);
+    }
+
+    private static void send(HttpClient client, Call call, Answer answer) {
+        RequestOptions options = new RequestOptions().setMethod(call.method()).setURI(call.uri())
+                .setIdleTimeout(TIMEOUT_MILLIS);
+        if (call.token() != null) {
+            options.putHeader("Authorization", "Bearer " + call.token());
+        }
+        client.request(options)
+                .compose(request -> call.json() == null ? request.send()
+                        : request.putHeader("Content-Type", "application/json").send(Buffer.buffer(call.json())))
+                .compose(response -> response.body().map(body -> new Object[] {response.statusCode(), body}))
+                .onComplete(outcome -> {
+                    if (outcome.succeeded()) {
+                        answer.accept((Integer) outcome.result()[0], outcome.result()[1].toString());
+                    } else {
+                        answer.accept(-1, "");
+                    }
+                });
+    }
+
+    private static String filter() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return switch (random.nextInt(4)) {
+            case 0 -> "status=NEW&queue=breach-hotline&limit=50";
+            case 1 -> "status=OPEN&channel=CHAT&limit=50";
+            case 2 -> "queue=general&slaBreached=true&limit=50";
+            default -> "customerId=C-" + random.nextInt(400_000) + "&limit=20";
+        };
+    }
+
+    private static List<String> openTicketIds(HttpClient client, String token) throws Exception {
+        java.util.concurrent.CompletableFuture<String> listed = new java.util.concurrent.CompletableFuture<>();
+        int[] status = new int[1];
+        send(client, new Call(HttpMethod.GET, "/api/tickets?status=NEW&limit=200", null, token), (code, body) -> {
+            status[0] = code;
+            listed.complete(body);
+        });
+        String body = listed.get(30, TimeUnit.SECONDS);
+        List<String> ids = new ArrayList<>();
+        Matcher matcher = ID.matcher(body);
+        while (matcher.find()) {
+            ids.add(matcher.group(1));
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("No tickets to reply to: " + status[0] + " " + body);
+        }
+        return ids;
+    }
+
+    /**
      * CPU time (user + system) of the service, of PostgreSQL (the postmaster, its live backends and
-     * those that already ended) and of the Kafka process, from {@code /proc/<pid>/stat}.
+     * those that already ended), of the Kafka process and of this load generator, from
+     * {@code /proc/<pid>/stat}.
      */
     record CpuMeter(long servicePid, long postgresPid, long kafkaPid) {
 
@@ -136,11 +255,12 @@ public class LoadGenerator {
         static final double TICKS = Double.parseDouble(System.getenv().getOrDefault("CLK_TCK", "100"));
 
         long[] sample() throws java.io.IOException {
-            return new long[] {own(servicePid), postgres(), own(kafkaPid), System.nanoTime()};
+            return new long[] {own(servicePid), postgres(), own(kafkaPid), own(ProcessHandle.current().pid()),
+                    System.nanoTime()};
         }
 
         void report(String name, long[] start, long[] end, int requests, int seconds) {
-            double wallSeconds = (end[3] - start[3]) / 1e9;
+            double wallSeconds = (end[4] - start[4]) / 1e9;
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-22s", name));
             long total = 0;
             for (int i = 0; i < 3; i++) {
@@ -149,6 +269,7 @@ public class LoadGenerator {
                 line.append(String.format(Locale.ROOT, " %14s", perRequest(ticks, requests)));
             }
             line.append(String.format(Locale.ROOT, " %14s", perRequest(total, requests)));
+            line.append(String.format(Locale.ROOT, " %14s", perRequest(end[3] - start[3], requests)));
             line.append(String.format(Locale.ROOT, "   (%.0f %% of one core over %.0f s, %d requests)",
                     100.0 * total / TICKS / wallSeconds, wallSeconds, requests));
             System.out.println(line);
@@ -275,88 +396,6 @@ public class LoadGenerator {
             }
             return "other";
         }
-    }
-
-    interface Workload {
-        HttpRequest build(int kind);
-    }
-
-    private static String filter() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return switch (random.nextInt(4)) {
-            case 0 -> "status=NEW&queue=breach-hotline&limit=50";
-            case 1 -> "status=OPEN&channel=CHAT&limit=50";
-            case 2 -> "queue=general&slaBreached=true&limit=50";
-            default -> "customerId=C-" + random.nextInt(400_000) + "&limit=20";
-        };
-    }
-
-    private static HttpRequest request(URI uri, String token, String json) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        if (json != null) {
-            builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        }
-        return builder.build();
-    }
-
-    private static List<Result> run(HttpClient client, Workload workload, int kinds, int rate, int seconds,
-            List<String> ticketIds) throws Exception {
-        ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        long intervalNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        long total = (long) rate * seconds;
-        for (long i = 0; i < total; i++) {
-            long planned = start + i * intervalNanos;
-            long wait = planned - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            int kind = (int) (i % kinds);
-            String name = kinds == 1 ? "trivial" : kind == 0 ? "create" : kind == 1 ? "list" : "reply";
-            HttpRequest request = workload.build(kind);
-            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
-                long micros = (System.nanoTime() - planned) / 1000;
-                results.add(new Result(name, micros, failure == null ? response.statusCode() : -1));
-                if (failure == null && name.equals("create") && response.statusCode() == 201) {
-                    Matcher matcher = ID.matcher(response.body());
-                    if (matcher.find() && ticketIds.size() < 50_000) {
-                        ticketIds.add(matcher.group(1));
-                    }
-                }
-                return null;
-            }));
-        }
-        try {
-            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            // Requests still open 30 s after the last was due count as failed, with the latency so far.
-            long now = System.nanoTime();
-            List<Result> finished = new ArrayList<>(results);
-            for (long i = finished.size(); i < total; i++) {
-                finished.add(new Result("unfinished", (now - start - i * intervalNanos) / 1000, -2));
-            }
-            inFlight.forEach(future -> future.cancel(true));
-            return finished;
-        }
-        return new ArrayList<>(results);
-    }
-
-    private static List<String> openTicketIds(HttpClient client, URI base, String token) throws Exception {
-        HttpResponse<String> response = client.send(request(base.resolve("/api/tickets?status=NEW&limit=200"), token, null),
-                HttpResponse.BodyHandlers.ofString());
-        List<String> ids = new ArrayList<>();
-        Matcher matcher = ID.matcher(response.body());
-        while (matcher.find()) {
-            ids.add(matcher.group(1));
-        }
-        if (ids.isEmpty()) {
-            throw new IllegalStateException("No tickets to reply to: " + response.statusCode() + " " + response.body());
-        }
-        return ids;
     }
 
     private static long[] report(String name, List<Result> results, int seconds) {
