@@ -42,7 +42,8 @@ public class LoadGenerator {
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final int TIMEOUT_MILLIS = 10_000;
 
-    record Result(String kind, long latencyMicros, int status) {
+    /** One answer: kind of request, latency from its planned start, status, and the second of the phase it was due. */
+    record Result(String kind, long latencyMicros, int status, int second) {
     }
 
     /** One request: method, path and query, JSON body or null, bearer token or null. */
@@ -106,15 +107,15 @@ public class LoadGenerator {
         long[] idleEnd = cpu == null ? null : cpu.sample();
         Map<Long, Long> idleEndThreads = threads == null ? null : threads.sample();
         System.out.println("Warm-up (trivial) ...");
-        run(client, trivial, 1, rate, Math.max(5, warmup / 2), ticketIds);
+        run(client, trivial, 1, rate, Math.max(5, Math.min(30, warmup / 2)), ticketIds);
         System.out.println("Measuring trivial endpoint ...");
         long[] trivialStart = cpu == null ? null : cpu.sample();
         Map<Long, Long> trivialStartThreads = threads == null ? null : threads.sample();
         List<Result> trivialResults = run(client, trivial, 1, rate, seconds, ticketIds);
         long[] trivialEnd = cpu == null ? null : cpu.sample();
         Map<Long, Long> trivialEndThreads = threads == null ? null : threads.sample();
-        System.out.println("Warm-up (mixed) ...");
-        run(client, mixed, 3, rate, warmup, ticketIds);
+        System.out.println("Warm-up (mixed): how the latency settles while the JIT compiler gets to the hot paths ...");
+        warmupWindows(run(client, mixed, 3, rate, warmup, ticketIds), warmup);
         System.out.println("Measuring mixed ticket workload ...");
         long[] mixedStart = cpu == null ? null : cpu.sample();
         Map<Long, Long> mixedStartThreads = threads == null ? null : threads.sample();
@@ -169,7 +170,7 @@ public class LoadGenerator {
             String name = kinds == 1 ? "trivial" : kind == 0 ? "create" : kind == 1 ? "list" : "reply";
             send(client, workload.build(kind), (status, body) -> {
                 long micros = (System.nanoTime() - planned) / 1000;
-                results.add(new Result(name, micros, status));
+                results.add(new Result(name, micros, status, (int) ((planned - start) / 1_000_000_000L)));
                 if (name.equals("create") && status == 201) {
                     Matcher matcher = ID.matcher(body);
                     if (matcher.find() && ticketIds.size() < 50_000) {
@@ -184,7 +185,8 @@ public class LoadGenerator {
             long now = System.nanoTime();
             List<Result> finished = new ArrayList<>(results);
             for (long i = finished.size(); i < total; i++) {
-                finished.add(new Result("unfinished", (now - start - i * intervalNanos) / 1000, -2));
+                finished.add(new Result("unfinished", (now - start - i * intervalNanos) / 1000, -2,
+                        (int) (i * intervalNanos / 1_000_000_000L)));
             }
             return finished;
         }
@@ -395,6 +397,20 @@ public class LoadGenerator {
                 return "Kafka clients";
             }
             return "other";
+        }
+    }
+
+    /** p50 and p99 of the warm-up's requests in windows of 30 s, by when they were due. */
+    private static void warmupWindows(List<Result> results, int seconds) {
+        for (int from = 0; from < seconds; from += 30) {
+            int window = from;
+            long[] latencies = results.stream().filter(r -> r.second() >= window && r.second() < window + 30)
+                    .mapToLong(Result::latencyMicros).sorted().toArray();
+            long errors = results.stream().filter(r -> r.second() >= window && r.second() < window + 30)
+                    .filter(r -> r.status() < 200 || r.status() >= 300).count();
+            System.out.printf(Locale.ROOT, "  %4d-%4d s: p50 %9.1f ms, p99 %9.1f ms, %d errors%n", window,
+                    Math.min(seconds, window + 30), percentile(latencies, 50) / 1000.0, percentile(latencies, 99) / 1000.0,
+                    errors);
         }
     }
 

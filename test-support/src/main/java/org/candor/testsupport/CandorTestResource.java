@@ -1,8 +1,5 @@
 package org.candor.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 
@@ -19,11 +16,7 @@ public class CandorTestResource implements QuarkusTestResourceLifecycleManager {
     /** The issuer whose tokens the application under test accepts. */
     public static synchronized JwtIssuer jwt() {
         if (issuer == null) {
-            try {
-                issuer = JwtIssuer.inDirectory(Files.createTempDirectory("candor-test-jwt"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            issuer = JwtIssuer.inDirectory(TemporaryDirectories.create("candor-test-jwt"));
         }
         return issuer;
     }

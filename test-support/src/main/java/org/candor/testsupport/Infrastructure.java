@@ -103,19 +103,11 @@ public final class Infrastructure {
                 kafka.close();
                 postgres.close();
                 // A broker's logs and a cluster's files are a gigabyte or two per test JVM: leave none behind.
-                deleteQuietly(root);
+                TemporaryDirectories.deleteQuietly(root);
             }));
             return new Infrastructure(kafka.bootstrapServers(), postgres.adminJdbcUrl(), "postgres", "", "in-process");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path root) {
-        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (java.io.IOException | RuntimeException e) {
-            // Best effort: a temporary directory left behind is no reason to fail a build.
         }
     }
 
