@@ -72,6 +72,7 @@ public class LoadGenerator {
         int rate = Integer.parseInt(args[2]);
         int warmup = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
+        int ramp = Math.min(warmup, Integer.parseInt(System.getenv().getOrDefault("BENCH_RAMP", "0")));
         CpuMeter cpu = args.length >= 8 ? new CpuMeter(Long.parseLong(args[5]), Long.parseLong(args[6]),
                 Long.parseLong(args[7])) : null;
         ServiceThreads threads = cpu == null ? null : new ServiceThreads(cpu.servicePid());
@@ -114,8 +115,10 @@ public class LoadGenerator {
         List<Result> trivialResults = run(client, trivial, 1, rate, seconds, ticketIds);
         long[] trivialEnd = cpu == null ? null : cpu.sample();
         Map<Long, Long> trivialEndThreads = threads == null ? null : threads.sample();
-        System.out.println("Warm-up (mixed): how the latency settles while the JIT compiler gets to the hot paths ...");
-        warmupWindows(run(client, mixed, 3, rate, warmup, ticketIds), warmup);
+        System.out.printf(Locale.ROOT, "Warm-up (mixed), %s: how the latency settles while the JIT compiler gets to"
+                + " the hot paths ...%n", ramp == 0 ? "at full rate from the start"
+                : "rising from " + rate / 10 + "/s to " + rate + "/s over the first " + ramp + " s");
+        warmupWindows(run(client, mixed, 3, ramp == 0 ? rate : rate / 10, rate, ramp, warmup, ticketIds), warmup);
         System.out.println("Measuring mixed ticket workload ...");
         long[] mixedStart = cpu == null ? null : cpu.sample();
         Map<Long, Long> mixedStartThreads = threads == null ? null : threads.sample();
@@ -155,13 +158,22 @@ public class LoadGenerator {
      */
     private static List<Result> run(HttpClient client, Workload workload, int kinds, int rate, int seconds,
             List<String> ticketIds) throws Exception {
+        return run(client, workload, kinds, rate, rate, 0, seconds, ticketIds);
+    }
+
+    /**
+     * As {@link #run(HttpClient, Workload, int, int, int, List)}, the rate rising step by step each second from
+     * {@code fromRate} to {@code rate} over the first {@code rampSeconds}, then staying at {@code rate}.
+     */
+    private static List<Result> run(HttpClient client, Workload workload, int kinds, int fromRate, int rate,
+            int rampSeconds, int seconds, List<String> ticketIds) throws Exception {
         ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
-        long intervalNanos = 1_000_000_000L / rate;
+        long[] offsets = plannedOffsets(fromRate, rate, rampSeconds, seconds);
         long start = System.nanoTime();
-        long total = (long) rate * seconds;
-        CountDownLatch answered = new CountDownLatch((int) total);
-        for (long i = 0; i < total; i++) {
-            long planned = start + i * intervalNanos;
+        int total = offsets.length;
+        CountDownLatch answered = new CountDownLatch(total);
+        for (int i = 0; i < total; i++) {
+            long planned = start + offsets[i];
             long wait = planned - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
@@ -184,13 +196,25 @@ public class LoadGenerator {
             // Requests still open 30 s after the last was due count as failed, with the latency so far.
             long now = System.nanoTime();
             List<Result> finished = new ArrayList<>(results);
-            for (long i = finished.size(); i < total; i++) {
-                finished.add(new Result("unfinished", (now - start - i * intervalNanos) / 1000, -2,
-                        (int) (i * intervalNanos / 1_000_000_000L)));
+            for (int i = finished.size(); i < total; i++) {
+                finished.add(new Result("unfinished", (now - start - offsets[i]) / 1000, -2,
+                        (int) (offsets[i] / 1_000_000_000L)));
             }
             return finished;
         }
         return new ArrayList<>(results);
+    }
+
+    /** When each request is due, in nanoseconds from the start: evenly spaced within each second. */
+    private static long[] plannedOffsets(int fromRate, int rate, int rampSeconds, int seconds) {
+        List<Long> offsets = new ArrayList<>();
+        for (int second = 0; second < seconds; second++) {
+            int perSecond = second >= rampSeconds ? rate : fromRate + (rate - fromRate) * second / rampSeconds;
+            for (int i = 0; i < perSecond; i++) {
+                offsets.add(second * 1_000_000_000L + i * (1_000_000_000L / perSecond));
+            }
+        }
+        return offsets.stream().mapToLong(Long::longValue).toArray();
     }
 
     interface Answer {
