@@ -20,7 +20,7 @@ import org.candor.testsupport.TemporaryDirectories;
  * run prints the time and PostgreSQL's CPU per insert (backends and postmaster, from {@code /proc}). This is
  * why V8 dropped the key from tickets to their queue.
  *
- * <p>Usage (classpath of test-support, as {@code bench/run} builds it): {@code java -cp <cp>
+ * <p>Usage (test-support's classpath, see the service's README): {@code java -cp <classpath>
  * support-service/bench/ForeignKeyCost.java [inserts (30000)]}.
  */
 public class ForeignKeyCost {
