@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.candor.testsupport.InProcessPostgres;
+import org.candor.testsupport.ProcessCpu;
 import org.candor.testsupport.TemporaryDirectories;
 
 /**
@@ -44,11 +45,11 @@ public class ForeignKeyCost {
             for (int round = 1; round <= 3; round++) {
                 for (String table : List.of("with_key", "without_key")) {
                     insert(url, table, inserts / 8);
-                    long cpuBefore = cpuTicks(postmaster);
+                    long cpuBefore = ProcessCpu.postgresTicks(postmaster);
                     long start = System.nanoTime();
                     insert(url, table, inserts);
                     long millis = (System.nanoTime() - start) / 1_000_000;
-                    double cpuMicros = (cpuTicks(postmaster) - cpuBefore) * 10_000.0 / inserts;
+                    double cpuMicros = (ProcessCpu.postgresTicks(postmaster) - cpuBefore) * 10_000.0 / inserts;
                     System.out.printf("round %d %-12s %d inserts over %d connections: %5d ms, PostgreSQL CPU %6.1f us per insert%n",
                             round, table, inserts, CONNECTIONS, millis, cpuMicros);
                 }
@@ -79,31 +80,5 @@ public class ForeignKeyCost {
             connection.get();
         }
         pool.shutdown();
-    }
-
-    /** CPU ticks (1/100 s) of the postmaster, the backends it has reaped and those still running. */
-    private static long cpuTicks(long postmaster) throws Exception {
-        long ticks = 0;
-        try (var processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.toList()) {
-                String name = process.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                try {
-                    String stat = Files.readString(process.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    if (Long.parseLong(name) == postmaster) {
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                                + Long.parseLong(fields[14]);
-                    } else if (Long.parseLong(fields[1]) == postmaster) {
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    }
-                } catch (java.io.IOException | RuntimeException gone) {
-                    // The process ended between listing and reading; the postmaster has its time once reaped.
-                }
-            }
-        }
-        return ticks;
     }
 }

@@ -21,6 +21,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
+import org.candor.testsupport.ProcessCpu;
+
 /**
  * Open-loop load at a fixed rate: each request has a planned start time and its latency counts from
  * then, so a stalled server cannot hide queueing (no coordinated omission). Measures a trivial
@@ -178,7 +180,7 @@ public class LoadGenerator {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            int kind = (int) (i % kinds);
+            int kind = i % kinds;
             String name = kinds == 1 ? "trivial" : kind == 0 ? "create" : kind == 1 ? "list" : "reply";
             send(client, workload.build(kind), (status, body) -> {
                 long micros = (System.nanoTime() - planned) / 1000;
@@ -280,9 +282,9 @@ public class LoadGenerator {
         /** Clock ticks per second of the {@code /proc} counters ({@code getconf CLK_TCK}; 100 on Linux). */
         static final double TICKS = Double.parseDouble(System.getenv().getOrDefault("CLK_TCK", "100"));
 
-        long[] sample() throws java.io.IOException {
-            return new long[] {own(servicePid), postgres(), own(kafkaPid), own(ProcessHandle.current().pid()),
-                    System.nanoTime()};
+        long[] sample() {
+            return new long[] {ProcessCpu.ticks(servicePid), ProcessCpu.postgresTicks(postgresPid),
+                    ProcessCpu.ticks(kafkaPid), ProcessCpu.ticks(ProcessHandle.current().pid()), System.nanoTime()};
         }
 
         void report(String name, long[] start, long[] end, int requests, int seconds) {
@@ -303,43 +305,6 @@ public class LoadGenerator {
 
         static String perRequest(long ticks, int requests) {
             return String.format(Locale.ROOT, "%.3f", ticks / TICKS * 1000.0 / Math.max(1, requests));
-        }
-
-        private long postgres() throws java.io.IOException {
-            long[] postmaster = stat(postgresPid);
-            // Backends that ended are in the postmaster's cutime and cstime once it has reaped them.
-            long ticks = postmaster[0] + postmaster[1] + postmaster[2] + postmaster[3];
-            try (java.util.stream.Stream<java.nio.file.Path> entries = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
-                for (java.nio.file.Path entry : entries.toList()) {
-                    String name = entry.getFileName().toString();
-                    if (!name.chars().allMatch(Character::isDigit)) {
-                        continue;
-                    }
-                    try {
-                        long[] child = stat(Long.parseLong(name));
-                        if (child[4] == postgresPid) {
-                            ticks += child[0] + child[1];
-                        }
-                    } catch (java.io.IOException | RuntimeException gone) {
-                        // The process ended between listing and reading.
-                    }
-                }
-            }
-            return ticks;
-        }
-
-        private static long own(long pid) throws java.io.IOException {
-            long[] stat = stat(pid);
-            return stat[0] + stat[1];
-        }
-
-        /** utime, stime, cutime, cstime and the parent's pid. */
-        private static long[] stat(long pid) throws java.io.IOException {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", String.valueOf(pid), "stat"));
-            // Fields after the command name, which is in parentheses and may contain spaces.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12]), Long.parseLong(fields[13]),
-                    Long.parseLong(fields[14]), Long.parseLong(fields[1])};
         }
     }
 
