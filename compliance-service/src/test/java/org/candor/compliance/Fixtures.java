@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.candor.contracts.Topics;
 import org.candor.contracts.incident.AffectedPopulationSummarized;
 import org.candor.contracts.incident.IncidentDeclared;
+import org.candor.contracts.incident.IncidentDetailsChanged;
 import org.candor.contracts.incident.IncidentPhaseChanged;
 import org.candor.contracts.incident.RiskAssessed;
 import org.candor.contracts.notification.NotificationDelivered;
@@ -57,6 +58,18 @@ public final class Fixtures {
                 .put("declaredAt", awareAt.plusSeconds(600).toString());
         TestEvents.sendCloudEvent(Topics.INCIDENT_EVENTS, null, incidentId.toString(), UUID.randomUUID(),
                 IncidentDeclared.TYPE, data.toString());
+    }
+
+    /** The incident's facts as incident-service describes them after declaration, with a summary per locale. */
+    public static void detailsChanged(UUID incidentId, Instant awareAt, Map<String, String> summaries) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode data = json.createObjectNode().put("incidentId", incidentId.toString()).put("title", "Portal breach")
+                .put("severity", "HIGH").put("detectedAt", awareAt.toString()).put("awareAt", awareAt.toString())
+                .put("changedAt", awareAt.plusSeconds(600).toString());
+        data.set("summaries", json.valueToTree(summaries));
+        data.putArray("dataCategories").add("CONTACT");
+        TestEvents.sendCloudEvent(Topics.INCIDENT_EVENTS, null, incidentId.toString(), UUID.randomUUID(),
+                IncidentDetailsChanged.TYPE, data.toString());
     }
 
     /** A message notification-service delivered to an affected customer about the incident. */

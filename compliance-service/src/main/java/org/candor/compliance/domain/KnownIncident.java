@@ -2,6 +2,7 @@ package org.candor.compliance.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -41,7 +42,12 @@ public class KnownIncident extends PanacheEntityBase {
     @Column(name = "declared_at", nullable = false)
     public Instant declaredAt;
 
+    /** The summary in the incident's primary language (English when given). */
     public String summary;
+
+    /** The summary per locale ({@code de}, {@code en}, ...), as incident-service last described the incident. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> summaries;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "data_categories")
@@ -82,6 +88,23 @@ public class KnownIncident extends PanacheEntityBase {
 
     @Column(name = "population_as_of")
     public Instant populationAsOf;
+
+    /** The summary in a language ({@code de}, {@code en}), else in the primary language. */
+    public String summaryIn(String language) {
+        if (summaries != null) {
+            String exact = summaries.get(language);
+            if (exact != null) {
+                return exact;
+            }
+            for (Map.Entry<String, String> entry : summaries.entrySet()) {
+                // A regional locale (de-AT) serves its language.
+                if (entry.getKey().startsWith(language + "-")) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return summary;
+    }
 
     /** When this service applied the event. */
     @Column(name = "recorded_at", nullable = false)

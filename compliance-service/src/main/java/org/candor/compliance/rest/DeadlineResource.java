@@ -30,6 +30,8 @@ public class DeadlineResource {
     @Path("/calculate")
     @Operation(summary = "Every reporting deadline that applies to a profile, triggers and population")
     public DeadlineView.Calculation calculate(CalculationRequest request) {
-        return new DeadlineView.Calculation(calculator.calculate(request).stream().map(DeadlineView::of).toList());
+        CalculatorService.Calculation calculation = calculator.calculate(request);
+        return new DeadlineView.Calculation(calculation.deadlines().stream().map(DeadlineView::of).toList(),
+                calculation.gaps());
     }
 }

@@ -2,7 +2,9 @@ package org.candor.compliance.rest;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 
+import org.candor.compliance.domain.deadline.CatalogueGap;
 import org.candor.compliance.domain.deadline.Deadline;
 
 /** One obligation that applies, and when it falls due ({@code dueAt} null and {@code asap} true: no fixed period). */
@@ -15,7 +17,11 @@ public record DeadlineView(String regime, String recipient, String trigger, bool
                 deadline.asap(), deadline.citation(), deadline.notes());
     }
 
-    /** The calculator's answer. */
-    public record Calculation(java.util.List<DeadlineView> obligations) {
+    /**
+     * The calculator's answer.
+     *
+     * @param catalogueGaps places in the population that no regime covers: no deadline could be computed for them
+     */
+    public record Calculation(List<DeadlineView> obligations, List<CatalogueGap> catalogueGaps) {
     }
 }

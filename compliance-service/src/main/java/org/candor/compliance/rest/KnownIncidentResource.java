@@ -20,11 +20,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.candor.compliance.domain.KnownIncident;
 import org.candor.compliance.service.EvidenceService;
 import org.candor.compliance.service.FilingService;
 import org.candor.compliance.service.GdprNotificationDraftService;
 import org.candor.compliance.service.IncidentSummaryService;
 import org.candor.compliance.service.KnownIncidentService;
+import org.candor.compliance.service.ObligationService;
 import org.candor.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,9 +44,11 @@ public class KnownIncidentResource {
     private final EvidenceService evidence;
     private final IncidentSummaryService summaries;
     private final GdprNotificationDraftService gdprDrafts;
+    private final ObligationService obligations;
 
     KnownIncidentResource(KnownIncidentService incidents, FilingService filings, EvidenceService evidence,
-            IncidentSummaryService summaries, GdprNotificationDraftService gdprDrafts) {
+            IncidentSummaryService summaries, GdprNotificationDraftService gdprDrafts, ObligationService obligations) {
+        this.obligations = obligations;
         this.incidents = incidents;
         this.filings = filings;
         this.evidence = evidence;
@@ -55,8 +59,12 @@ public class KnownIncidentResource {
     @GET
     @Path("/{id}")
     public KnownIncidentView get(@PathParam("id") UUID id) {
-        return incidents.find(id).map(KnownIncidentView::of)
+        return incidents.find(id).map(this::view)
                 .orElseThrow(() -> new NotFoundException("No incident " + id));
+    }
+
+    private KnownIncidentView view(KnownIncident incident) {
+        return KnownIncidentView.of(incident, obligations.catalogueGaps(incident));
     }
 
     @GET
@@ -110,6 +118,6 @@ public class KnownIncidentResource {
 
     @GET
     public List<KnownIncidentView> latest(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return incidents.latest(limit).stream().map(KnownIncidentView::of).toList();
+        return incidents.latest(limit).stream().map(this::view).toList();
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.candor.compliance.domain.deadline.CatalogueGap;
 import org.candor.compliance.domain.deadline.Countries;
 import org.candor.compliance.domain.deadline.Deadline;
 import org.candor.compliance.domain.deadline.DeadlineEngine;
@@ -31,9 +32,17 @@ public class CalculatorService {
         this.engine = engine;
     }
 
+    /**
+     * @param deadlines every deadline that applies
+     * @param gaps places in the population that no regime covers
+     */
+    public record Calculation(List<Deadline> deadlines, List<CatalogueGap> gaps) {
+    }
+
     /** The deadlines for the request; a 400 problem naming every invalid field otherwise. */
-    public List<Deadline> calculate(CalculationRequest request) {
-        return engine.calculate(situation(request));
+    public Calculation calculate(CalculationRequest request) {
+        Situation situation = situation(request);
+        return new Calculation(engine.calculate(situation), engine.catalogue().gaps(situation.population()));
     }
 
     Situation situation(CalculationRequest request) {

@@ -3,6 +3,7 @@ package org.candor.compliance.service;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,13 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class EvidenceService {
 
-    /** Messages compliance-service sends itself (reminders) are not evidence of telling affected people. */
-    private static final String OWN_MESSAGES = "compliance-";
+    /**
+     * The messages that tell affected people about the incident itself: the breach notice (GDPR Art. 34) and
+     * later updates to them. Everything else notification-service sends for an incident (ticket replies,
+     * verification and assistance codes, survey invitations, reminders to the DPO) is not evidence that a
+     * person was told of the breach, even though it names the incident and the customer.
+     */
+    static final Set<String> NOTICES = Set.of("breach-notice", "status-update");
 
     private final EntityManager entityManager;
 
@@ -53,7 +59,7 @@ public class EvidenceService {
 
     private void record(List<NotificationBatchDelivered.Delivered> deliveries) {
         List<NotificationBatchDelivered.Delivered> evidence = deliveries.stream()
-                .filter(d -> d.incidentId() != null && d.customerId() != null && !d.messageType().startsWith(OWN_MESSAGES))
+                .filter(d -> d.incidentId() != null && d.customerId() != null && NOTICES.contains(d.messageType()))
                 .toList();
         if (evidence.isEmpty()) {
             return;

@@ -165,7 +165,7 @@ public class GdprNotificationDraftService {
                 profile.map(p -> p.dpoName).orElse(null),
                 profile.map(p -> p.dpoEmail).orElse(null),
                 profile.map(p -> p.dpoPhone).orElse(null),
-                incident.title, incident.summary, incident.severity.name(),
+                incident.title, incident.summaryIn(lang), incident.severity.name(),
                 time.apply(incident.detectedAt), time.apply(incident.awareAt),
                 categories, categories.stream().anyMatch(SPECIAL_CATEGORIES::contains),
                 incident.totalAffected == null ? null : numbers.format(incident.totalAffected),

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.candor.compliance.domain.KnownIncident;
 import org.candor.compliance.domain.Obligation;
 import org.candor.compliance.domain.ObligationStatus;
 import org.candor.compliance.rest.IncidentSummaryView;
@@ -14,6 +15,12 @@ import org.candor.compliance.rest.IncidentSummaryView;
 /** Counts an incident's obligations by status and finds the next deadline. */
 @ApplicationScoped
 public class IncidentSummaryService {
+
+    private final ObligationService obligationService;
+
+    IncidentSummaryService(ObligationService obligationService) {
+        this.obligationService = obligationService;
+    }
 
     /** Obligations due "without undue delay" are due now, so they come before any fixed deadline. */
     private static final Comparator<Obligation> DUE_FIRST = Comparator.<Obligation, Boolean>comparing(o -> !o.asap)
@@ -35,7 +42,10 @@ public class IncidentSummaryService {
                 count(obligations, ObligationStatus.OVERDUE),
                 count(obligations, ObligationStatus.FILED, ObligationStatus.LATE_FILED),
                 count(obligations, ObligationStatus.NOT_REQUIRED),
-                next);
+                next,
+                KnownIncident.<KnownIncident>findByIdOptional(incidentId).map(obligationService::catalogueGaps)
+                        .orElse(List.of()).stream()
+                        .map(gap -> gap.region() != null ? gap.region() : gap.country()).toList());
     }
 
     private static long count(List<Obligation> obligations, ObligationStatus... statuses) {

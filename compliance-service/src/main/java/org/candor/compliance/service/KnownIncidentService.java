@@ -65,6 +65,7 @@ public class KnownIncidentService {
         incident.awareAt = event.awareAt();
         if (event.summaries() != null && !event.summaries().isEmpty()) {
             incident.summary = event.summaries().getOrDefault("en", event.summaries().values().iterator().next());
+            incident.summaries = Map.copyOf(event.summaries());
         }
         incident.dataCategories = event.dataCategories() == null ? List.of()
                 : event.dataCategories().stream().map(Enum::name).toList();

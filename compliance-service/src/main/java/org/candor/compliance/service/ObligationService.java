@@ -19,6 +19,7 @@ import org.candor.compliance.domain.KnownIncident;
 import org.candor.compliance.domain.Obligation;
 import org.candor.compliance.domain.ObligationStatus;
 import org.candor.compliance.domain.OrganisationProfile;
+import org.candor.compliance.domain.deadline.CatalogueGap;
 import org.candor.compliance.domain.deadline.Deadline;
 import org.candor.compliance.domain.deadline.DeadlineEngine;
 import org.candor.compliance.domain.deadline.Flag;
@@ -90,6 +91,16 @@ public class ObligationService {
         }
     }
 
+    /** Where the incident's affected people live without a rule in the catalogue; the officer must check those. */
+    public List<CatalogueGap> catalogueGaps(KnownIncident incident) {
+        return engine.catalogue().gaps(population(incident));
+    }
+
+    private static List<Situation.Population> population(KnownIncident incident) {
+        return incident.population == null ? List.of()
+                : incident.population.stream().map(p -> new Situation.Population(p.country(), p.region(), p.count())).toList();
+    }
+
     Situation situation(KnownIncident incident, OrganisationProfile profile) {
         Map<TriggerKey, Instant> triggers = new LinkedHashMap<>();
         triggers.put(TriggerKey.AWARENESS, incident.awareAt);
@@ -101,9 +112,7 @@ public class ObligationService {
         if (incident.dataCategories != null) {
             incident.dataCategories.forEach(category -> categories.add(DataCategory.valueOf(category)));
         }
-        List<Situation.Population> population = incident.population == null ? List.of()
-                : incident.population.stream().map(p -> new Situation.Population(p.country(), p.region(), p.count())).toList();
-        return new Situation(ZoneId.of(profile.timezone), profile.establishments, flags, triggers, population,
+        return new Situation(ZoneId.of(profile.timezone), profile.establishments, flags, triggers, population(incident),
                 incident.highRisk, incident.riskLevel, categories);
     }
 

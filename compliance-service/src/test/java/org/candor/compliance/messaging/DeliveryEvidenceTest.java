@@ -68,6 +68,28 @@ class DeliveryEvidenceTest {
         assertThat(summary.lastDeliveredAt()).isEqualTo(told.plusSeconds(9));
     }
 
+    @Test
+    void messagesThatDoNotTellOfTheBreachAreNotEvidenceAlthoughTheyNameTheIncidentAndTheCustomer() throws Exception {
+        UUID incident = UUID.randomUUID();
+        Instant sent = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        send(new NotificationBatchDelivered(UUID.randomUUID(), List.of(
+                new Delivered(UUID.randomUUID(), incident, "customer-1", "support-reply", "EMAIL", "smtp", sent),
+                new Delivered(UUID.randomUUID(), incident, "customer-1", "support-verification-code", "SMS",
+                        "sms-primary", sent),
+                new Delivered(UUID.randomUUID(), incident, "customer-2", "assistance-offer-code", "EMAIL", "smtp", sent),
+                new Delivered(UUID.randomUUID(), incident, "customer-2", "survey-invitation", "EMAIL", "smtp", sent),
+                new Delivered(UUID.randomUUID(), incident, "customer-3", "compensation-decision", "EMAIL", "smtp", sent),
+                new Delivered(UUID.randomUUID(), incident, "customer-3", "status-update", "EMAIL", "smtp",
+                        sent.plusSeconds(30)))));
+
+        // The one update to customer-3 is the only evidence; it arrives in the same event as the others.
+        await().atMost(Duration.ofSeconds(30)).until(() -> evidence.summary(incident).deliveries() > 0);
+        EvidenceService.Summary summary = evidence.summary(incident);
+        assertThat(summary.deliveries()).isEqualTo(1);
+        assertThat(summary.peopleTold()).isEqualTo(1);
+        assertThat(summary.firstDeliveredAt()).isEqualTo(sent.plusSeconds(30));
+    }
+
     private static void send(NotificationBatchDelivered batch) throws Exception {
         TestEvents.sendCloudEvent(Topics.NOTIFICATION_EVENTS, null, batch.batchId().toString(), UUID.randomUUID(),
                 NotificationBatchDelivered.TYPE, JSON.writeValueAsString(batch));

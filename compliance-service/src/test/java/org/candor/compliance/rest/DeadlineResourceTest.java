@@ -1,6 +1,9 @@
 package org.candor.compliance.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -42,6 +45,24 @@ class DeadlineResourceTest {
                 .body("obligations.find { it.regime == 'GDPR_ART34' }.asap", equalTo(true))
                 .body("obligations.find { it.regime == 'GDPR_ART34' }.dueAt", nullValue())
                 .body("obligations.regime", hasItems("NIS2_EARLY_WARNING", "US_TX_INDIVIDUALS", "US_TX_AG"));
+    }
+
+    @Test
+    void residentsOfStatesWithoutARuleAreReturnedAsCatalogueGapsBesideTheDeadlines() {
+        calculate(EXAMPLE.replace("{ \"country\": \"US\", \"region\": \"US-TX\", \"count\": 300 }",
+                "{ \"country\": \"US\", \"region\": \"US-TX\", \"count\": 300 }, "
+                        + "{ \"country\": \"US\", \"region\": \"US-IL\", \"count\": 80 }, "
+                        + "{ \"country\": \"US\", \"region\": \"US-MA\", \"count\": 120 }"), Roles.ANALYST)
+                .statusCode(200)
+                .body("obligations.regime", hasItems("GDPR_ART33", "US_TX_AG"))
+                .body("catalogueGaps.region", contains("US-MA", "US-IL"))
+                .body("catalogueGaps.people", contains(120, 80))
+                .body("catalogueGaps[0].warning", containsString("No rule in the catalogue for residents of US-MA"));
+    }
+
+    @Test
+    void aPopulationCoveredEverywhereHasNoCatalogueGaps() {
+        calculate(EXAMPLE, Roles.ANALYST).statusCode(200).body("catalogueGaps", empty());
     }
 
     @Test

@@ -111,6 +111,21 @@ class GdprNotificationDraftTest {
     }
 
     @Test
+    void eachLanguageQuotesTheIncidentSummaryWrittenInIt() {
+        UUID incident = UUID.randomUUID();
+        Instant aware = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Fixtures.declare(incident, aware);
+        Fixtures.detailsChanged(incident, aware, Map.of("en", "Customer passwords were copied",
+                "de", "Passwörter von Kundinnen und Kunden wurden kopiert"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> section(draft(incident, "de"), "nature")
+                .contains("Passwörter von Kundinnen und Kunden wurden kopiert"));
+
+        assertThat(section(draft(incident, "de"), "nature")).doesNotContain("Customer passwords were copied");
+        assertThat(section(draft(incident, "en"), "nature")).contains("Customer passwords were copied")
+                .doesNotContain("Passwörter");
+    }
+
+    @Test
     void germanMarkdownDocumentUsesGermanNumbersAndListsWhatIsStillMissing() {
         UUID incident = assessedAndContainedIncident();
 

@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.candor.compliance.Fixtures.awaitObligation;
 import static org.candor.compliance.Fixtures.obligation;
 import static org.candor.compliance.Fixtures.officer;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -97,6 +100,21 @@ class IncidentSummaryTest {
     }
 
     @Test
+    void affectedPeopleInStatesWithoutARuleAreListedInTheSummaryAndOnTheIncident() {
+        UUID incident = UUID.randomUUID();
+        Instant aware = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        Fixtures.declare(incident, aware);
+        Fixtures.population(incident, Map.of("US/US-IL", 70L, "US/US-MA", 900L, "US/US-TX", 400L));
+        awaitObligation(incident, "US_TX_AG");
+
+        summary(incident, Roles.ANALYST).statusCode(200).body("catalogueGaps", contains("US-MA", "US-IL"));
+        given().auth().oauth2(officer()).get("/api/incidents/" + incident).then().statusCode(200)
+                .body("catalogueGaps.region", contains("US-MA", "US-IL"))
+                .body("catalogueGaps.people", contains(900, 70))
+                .body("catalogueGaps[1].warning", containsString("US-IL"));
+    }
+
+    @Test
     void incidentNotReceivedYetHasZeroCounts() {
         UUID incident = UUID.randomUUID();
 
@@ -106,7 +124,8 @@ class IncidentSummaryTest {
                 .body("overdue", equalTo(0))
                 .body("filed", equalTo(0))
                 .body("notRequired", equalTo(0))
-                .body("nextDeadline", nullValue());
+                .body("nextDeadline", nullValue())
+                .body("catalogueGaps", empty());
     }
 
     @Test

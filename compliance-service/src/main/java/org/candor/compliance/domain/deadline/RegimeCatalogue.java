@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +44,9 @@ public final class RegimeCatalogue {
     private final Map<String, RegimeRule> byId;
     private final Map<String, HolidayCalendar> calendars;
     private final String calendarsVersion;
+    /** Countries and regions some regime's population condition names: places the catalogue has a rule for. */
+    private final Set<String> coveredCountries;
+    private final Set<String> coveredRegions;
 
     private RegimeCatalogue(CatalogueFile file, List<RegimeRule> rules, Map<String, HolidayCalendar> calendars,
             String calendarsVersion) {
@@ -53,6 +57,81 @@ public final class RegimeCatalogue {
         this.byId = Map.copyOf(index);
         this.calendars = Map.copyOf(calendars);
         this.calendarsVersion = calendarsVersion;
+        Set<String> countries = new HashSet<>();
+        Set<String> regions = new HashSet<>();
+        file.regimes().forEach(regime -> covered(file, regime.conditions(), countries, regions));
+        this.coveredCountries = Set.copyOf(countries);
+        this.coveredRegions = Set.copyOf(regions);
+    }
+
+    private static void covered(CatalogueFile file, List<Condition> conditions, Set<String> countries,
+            Set<String> regions) {
+        if (conditions == null) {
+            return;
+        }
+        for (Condition condition : conditions) {
+            if (condition.type() == CatalogueFile.ConditionType.POPULATION) {
+                if (condition.regions() != null) {
+                    regions.addAll(condition.regions());
+                }
+                if (condition.countries() != null) {
+                    for (String name : condition.countries()) {
+                        if (name.startsWith("@")) {
+                            countries.addAll((file.countryGroups() == null ? Map.<String, List<String>>of() : file.countryGroups())
+                                    .getOrDefault(name.substring(1), List.of()));
+                        } else {
+                            countries.add(name);
+                        }
+                    }
+                }
+            }
+            covered(file, condition.anyOf(), countries, regions);
+        }
+    }
+
+    /**
+     * The places among an affected population that no regime names, largest first. A regime that applies to
+     * everyone (no countries, no regions: HIPAA, say) does not cover a place: it follows a sector, not a
+     * place's law. US residents are checked per state, since every state, DC and territory has its own law.
+     */
+    public List<CatalogueGap> gaps(List<Situation.Population> population) {
+        Map<String, Long> uncovered = new LinkedHashMap<>();
+        for (Situation.Population entry : population) {
+            if (entry.count() <= 0) {
+                continue;
+            }
+            String key;
+            if ("US".equals(entry.country())) {
+                key = entry.region() == null ? "US|" : coveredRegions.contains(entry.region()) ? null : "US|" + entry.region();
+            } else {
+                boolean covered = coveredCountries.contains(entry.country())
+                        || entry.region() != null && coveredRegions.contains(entry.region());
+                key = covered ? null : entry.country() + "|";
+            }
+            if (key != null) {
+                uncovered.merge(key, entry.count(), Long::sum);
+            }
+        }
+        List<CatalogueGap> gaps = new ArrayList<>();
+        uncovered.forEach((key, people) -> {
+            String country = key.substring(0, key.indexOf('|'));
+            String region = key.endsWith("|") ? null : key.substring(key.indexOf('|') + 1);
+            String warning;
+            if (region != null) {
+                warning = "No rule in the catalogue for residents of " + region
+                        + ": check that state's breach-notification law (notice to residents and to its attorney general).";
+            } else if ("US".equals(country)) {
+                warning = "US residents without a state: state breach-notification laws cannot be checked;"
+                        + " give each person's state (region such as US-IL).";
+            } else {
+                warning = "No rule in the catalogue for residents of " + country
+                        + ": check that country's breach-notification law.";
+            }
+            gaps.add(new CatalogueGap(country, region, people, warning));
+        });
+        gaps.sort(Comparator.comparingLong(CatalogueGap::people).reversed()
+                .thenComparing(g -> g.region() == null ? g.country() : g.region()));
+        return List.copyOf(gaps);
     }
 
     /** Reads and validates both files; throws {@link InvalidCatalogueException} naming every problem. */
