@@ -2,6 +2,7 @@ package org.candor.support.config;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -122,8 +123,11 @@ public interface SupportConfig {
     }
 
     interface Claims {
-        /** Claims above this amount need a supervisor's approval. */
-        @WithDefault("500")
-        BigDecimal approvalThreshold();
+        /**
+         * Per ISO 4217 currency, the amount above which a claim needs a supervisor's approval; the sum of a
+         * customer's open and approved claims for an incident counts, so splitting one claim changes nothing.
+         * A claim in a currency without a threshold is refused.
+         */
+        Map<String, BigDecimal> approvalThresholds();
     }
 }

@@ -30,6 +30,10 @@ public class CompensationClaim extends PanacheEntityBase {
     @Column(name = "customer_id", nullable = false)
     public String customerId;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ClaimKind kind;
+
     @Column(nullable = false)
     public BigDecimal amount;
 

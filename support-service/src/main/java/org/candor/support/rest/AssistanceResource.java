@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.candor.platform.security.Roles;
 import org.candor.support.domain.AssistanceOffer;
+import org.candor.support.domain.ClaimKind;
 import org.candor.support.domain.ClaimStatus;
 import org.candor.support.domain.CompensationClaim;
 import org.candor.support.service.ClaimService;
@@ -63,8 +64,12 @@ public class AssistanceResource {
     public record Activation(@NotBlank @Size(max = 100) String code) {
     }
 
+    /**
+     * @param incidentId the incident the claim is about; may be left out when the ticket is about one
+     * @param kind FRAUD_LOSS, EXPENSES, TIME_SPENT, GOODWILL or OTHER (the default)
+     */
     public record SubmitClaim(@NotBlank @Size(max = 128) String customerId, UUID ticketId, UUID incidentId,
-            @NotNull @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2) BigDecimal amount,
+            ClaimKind kind, @NotNull @DecimalMin(value = "0.01") @Digits(integer = 10, fraction = 2) BigDecimal amount,
             @NotBlank @Pattern(regexp = "[A-Z]{3}") String currency, @NotBlank @Size(max = 2000) String reason,
             @Size(max = 4000) String evidence) {
     }
@@ -73,12 +78,12 @@ public class AssistanceResource {
             @Size(max = 2000) String note) {
     }
 
-    public record ClaimView(UUID id, UUID ticketId, UUID incidentId, String customerId, BigDecimal amount,
+    public record ClaimView(UUID id, UUID ticketId, UUID incidentId, String customerId, ClaimKind kind, BigDecimal amount,
             String currency, String reason, String evidence, ClaimStatus status, String submittedBy,
             Instant submittedAt, String decidedBy, Instant decidedAt, String decisionNote) {
 
         static ClaimView of(CompensationClaim claim) {
-            return new ClaimView(claim.id, claim.ticketId, claim.incidentId, claim.customerId, claim.amount,
+            return new ClaimView(claim.id, claim.ticketId, claim.incidentId, claim.customerId, claim.kind, claim.amount,
                     claim.currency, claim.reason, claim.evidence, claim.status, claim.submittedBy, claim.submittedAt,
                     claim.decidedBy, claim.decidedAt, claim.decisionNote);
         }
@@ -138,17 +143,18 @@ public class AssistanceResource {
     @Path("/offers/{id}/activations")
     @Operation(summary = "Record that a granted code was activated (take-up)")
     public Response activation(@PathParam("id") UUID id, @Valid @NotNull Activation request) {
-        offers.recordActivation(id, request.code());
+        offers.recordActivation(id, request.code(), identity.getPrincipal().getName());
         return Response.noContent().build();
     }
 
     @POST
     @Path("/claims")
-    @Operation(summary = "Submit a compensation claim; above the threshold it waits for a supervisor")
+    @Operation(summary = "Submit a compensation claim for an affected customer; above its currency's threshold"
+            + " (with the customer's earlier claims for the incident) it waits for a supervisor")
     public Response submit(@Valid @NotNull SubmitClaim request) {
-        CompensationClaim claim = claims.submit(request.customerId(), request.ticketId(), request.incidentId(),
-                request.amount(), request.currency(), request.reason(), request.evidence(),
-                identity.getPrincipal().getName());
+        CompensationClaim claim = claims.submit(new ClaimService.Submission(request.customerId(), request.ticketId(),
+                request.incidentId(), request.kind(), request.amount(), request.currency(), request.reason(),
+                request.evidence()), identity.getPrincipal().getName());
         return Response.created(URI.create("/api/claims/" + claim.id)).entity(ClaimView.of(claim)).build();
     }
 
@@ -166,7 +172,7 @@ public class AssistanceResource {
 
     @POST
     @Path("/claims/{id}/decision")
-    @Operation(summary = "Approve or reject; a claim above the threshold only by a supervisor (403 otherwise)")
+    @Operation(summary = "Approve or reject; never by who submitted it, above the threshold only by a supervisor (403 otherwise)")
     public ClaimView decide(@PathParam("id") UUID id, @Valid @NotNull Decision request) {
         return ClaimView.of(claims.decide(id, "APPROVED".equals(request.decision()), request.note(),
                 identity.getPrincipal().getName(), identity.hasRole(Roles.SUPPORT_SUPERVISOR)));

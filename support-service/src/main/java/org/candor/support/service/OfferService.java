@@ -209,20 +209,28 @@ public class OfferService {
         return new Grant(grantId, offerId, customerId, now, true);
     }
 
-    /** The provider reports that a code was activated: take-up. */
+    /**
+     * The provider reports that a code was activated: take-up. The first report is kept with who recorded it
+     * (the redemption's audit); a repeated report changes nothing.
+     */
     @Transactional
-    public void recordActivation(UUID offerId, String code) {
+    public void recordActivation(UUID offerId, String code, String actor) {
         get(offerId);
-        int updated = entityManager.createNativeQuery("""
-                update activation_code set activated_at = coalesce(activated_at, :now)
-                where offer_id = :offer and code = :code and customer_id is not null""")
+        @SuppressWarnings("unchecked")
+        List<Object> grants = entityManager.createNativeQuery("""
+                update activation_code set activated_at = coalesce(activated_at, :now),
+                    activated_by = coalesce(activated_by, :actor)
+                where offer_id = :offer and code = :code and customer_id is not null
+                returning grant_id""")
                 .setParameter("now", clock.instant())
+                .setParameter("actor", actor)
                 .setParameter("offer", offerId)
                 .setParameter("code", code)
-                .executeUpdate();
-        if (updated == 0) {
+                .getResultList();
+        if (grants.isEmpty()) {
             throw Problems.invalid("code", "no code of this offer by that value has been granted");
         }
+        Log.infof("Activation of grant %s of offer %s recorded by %s", grants.get(0), offerId, actor);
     }
 
     public OfferStats stats(UUID offerId) {

@@ -160,9 +160,12 @@ class AssistanceResourceTest {
                 .then().statusCode(409).body("errors[0].field", equalTo("status"));
     }
 
-    private static String submitClaim(String amount) {
-        return agent().body(Map.of("customerId", "C-" + UUID.randomUUID(), "amount", amount, "currency", "EUR",
-                "reason", "Fraudulent card payment after the breach", "evidence", "Bank statement of 2026-03-29"))
+    private String submitClaim(String amount) {
+        UUID incidentId = TestData.declareIncident(clock.instant());
+        String customer = affectedCustomers(incidentId, 1).get(0);
+        return agent().body(Map.of("customerId", customer, "incidentId", incidentId, "amount", amount,
+                "currency", "EUR", "reason", "Fraudulent card payment after the breach",
+                "evidence", "Bank statement of 2026-03-29"))
                 .post("/api/claims").then().statusCode(201).extract().path("id");
     }
 
