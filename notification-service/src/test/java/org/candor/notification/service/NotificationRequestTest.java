@@ -12,8 +12,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.candor.contracts.Topics;
@@ -26,6 +30,7 @@ import org.candor.testsupport.TestEvents;
 import org.candor.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -33,6 +38,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(CandorTestResource.class)
 @WithTestResource(ProvidersTestResource.class)
 class NotificationRequestTest {
+
+    @Inject
+    EntityManager entityManager;
 
     private static final String DEAD_LETTERS = Topics.deadLetter("notification");
 
@@ -121,6 +129,38 @@ class NotificationRequestTest {
                 .post("/api/notifications").then().statusCode(200).body("duplicate", equalTo(true));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(mailsTo(to)).hasSize(1));
+    }
+
+    @Test
+    void theRequesterIsTheTokensSubjectWhateverTheBodySays() {
+        String to = uniqueId("ops").toLowerCase() + "@org.example.org";
+        String body = Fixtures.json(new NotificationRequested(UUID.randomUUID(), "http:" + UUID.randomUUID(), "someone-else",
+                "support-sla-escalation", null, new NotificationRequested.Recipient(null, to, null, "en"),
+                Map.of("ticketId", "T-2", "queue", "q", "priority", "HIGH", "target", "RESOLUTION", "state", "breached",
+                        "dueAt", "2026-03-28T10:00:00Z"), false, false));
+
+        String messageId = given().auth().oauth2(CandorTestResource.jwt().token("supervisor-4", Duration.ofMinutes(5),
+                Roles.SUPPORT_SUPERVISOR)).contentType("application/json").body(body)
+                .post("/api/notifications").then().statusCode(202).extract().path("messageId");
+
+        Object requestedBy = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select requested_by from message where id = :id")
+                .setParameter("id", UUID.fromString(messageId)).getSingleResult());
+        assertThat(requestedBy).isEqualTo("supervisor-4");
+    }
+
+    @Test
+    void aSupportSupervisorCannotSendAMandatoryMessage() {
+        String to = uniqueId("ops").toLowerCase() + "@org.example.org";
+        String body = Fixtures.json(new NotificationRequested(UUID.randomUUID(), "http:" + UUID.randomUUID(), "ops",
+                "support-sla-escalation", null, new NotificationRequested.Recipient(null, to, null, "en"),
+                Map.of("ticketId", "T-3", "queue", "q", "priority", "HIGH", "target", "RESOLUTION", "state", "breached",
+                        "dueAt", "2026-03-28T10:00:00Z"), true, false));
+
+        given().auth().oauth2(CandorTestResource.token(Roles.SUPPORT_SUPERVISOR)).contentType("application/json").body(body)
+                .post("/api/notifications").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(CandorTestResource.token(Roles.COMPLIANCE_OFFICER)).contentType("application/json").body(body)
+                .post("/api/notifications").then().statusCode(202);
     }
 
     private static NotificationRequested reminder(String key, String to) {
