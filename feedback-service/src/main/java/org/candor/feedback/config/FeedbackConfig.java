@@ -21,6 +21,13 @@ public interface FeedbackConfig {
     @WithDefault("P14D")
     Duration tokenValidity();
 
+    /**
+     * A breakdown by a property of people (segment, country, locale, channel) shows no scores for a group
+     * of fewer responses than this: the answers of two or three people are too easy to tell apart.
+     */
+    @WithDefault("5")
+    int minGroupSize();
+
     /** At most one invitation per customer within this period, across all surveys. */
     @WithDefault("P30D")
     Duration fatiguePeriod();

@@ -21,7 +21,8 @@ public class SurveyResponse extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "invitation_id", nullable = false, unique = true)
+    @Column(name = "invitation_id", unique = true)
+    /** Null once a response to an anonymous survey was submitted: nothing ties it to the invitation. */
     public UUID invitationId;
 
     @Column(name = "survey_id", nullable = false)

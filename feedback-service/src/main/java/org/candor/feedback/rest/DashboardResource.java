@@ -38,7 +38,9 @@ public class DashboardResource {
                     Map.entry("trend", "Trust trend"), Map.entry("distribution", "NPS distribution"),
                     Map.entry("bySegment", "By customer segment"), Map.entry("segment", "Segment"),
                     Map.entry("themes", "Frequent words in comments"), Map.entry("none", "No answers yet"),
-                    Map.entry("wave", "Wave"), Map.entry("otherLang", "de"), Map.entry("otherLanguage", "Deutsch")),
+                    Map.entry("wave", "Wave"),
+                    Map.entry("withheld", "Too few answers to show without telling people apart"),
+                    Map.entry("otherLang", "de"), Map.entry("otherLanguage", "Deutsch")),
             "de", Map.ofEntries(Map.entry("lang", "de"), Map.entry("title", "Kommt das Vertrauen zurück?"),
                     Map.entry("responses", "Antworten"), Map.entry("nps", "NPS"),
                     Map.entry("interval", "95-%-Intervall"), Map.entry("csat", "Zufrieden (CSAT 4–5)"),
@@ -46,7 +48,9 @@ public class DashboardResource {
                     Map.entry("trend", "Vertrauensverlauf"), Map.entry("distribution", "NPS-Verteilung"),
                     Map.entry("bySegment", "Nach Kundensegment"), Map.entry("segment", "Segment"),
                     Map.entry("themes", "Häufige Wörter in Kommentaren"), Map.entry("none", "Noch keine Antworten"),
-                    Map.entry("wave", "Welle"), Map.entry("otherLang", "en"), Map.entry("otherLanguage", "English")));
+                    Map.entry("wave", "Welle"),
+                    Map.entry("withheld", "Zu wenige Antworten, um sie zu zeigen, ohne Einzelne erkennbar zu machen"),
+                    Map.entry("otherLang", "en"), Map.entry("otherLanguage", "English")));
 
     private final StatisticsService statistics;
     private final Template dashboard;

@@ -101,6 +101,17 @@ public class ResponseService {
     private static final TypeReference<Map<String, List<String>>> ANSWERS = new TypeReference<>() {
     };
 
+    // A submitted answer to an anonymous survey: the response forgets its invitation, and the invitation
+    // (whose person was already forgotten) the send it came from and its exact times, which the person's
+    // own rows (last invited, a ticket's send) would otherwise match. Days are enough for response rates.
+    private static final String UNLINK = """
+            with unlinked as (update survey_response set invitation_id = null where id = ?)
+            update invitation set scheduled_send_id = null,
+                invited_at = date_trunc('day', invited_at, 'UTC'), expires_at = date_trunc('day', expires_at, 'UTC'),
+                opened_at = date_trunc('day', opened_at, 'UTC'), answered_at = date_trunc('day', answered_at, 'UTC'),
+                reminded_at = date_trunc('day', reminded_at, 'UTC')
+            where id = ?""";
+
     private final SurveyTokens tokens;
     private final SurveyService surveys;
     private final Outbox outbox;
@@ -313,6 +324,15 @@ public class ResponseService {
                 }
             }
         });
+        if (forget && submit) {
+            sql(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(UNLINK)) {
+                    statement.setObject(1, id);
+                    statement.setObject(2, link.id);
+                    return statement.executeUpdate();
+                }
+            });
+        }
         return new Stored(id, nps, trust, consent);
     }
 

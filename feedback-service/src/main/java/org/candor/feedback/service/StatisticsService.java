@@ -19,6 +19,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import org.candor.feedback.config.FeedbackConfig;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,21 +40,24 @@ public class StatisticsService {
 
     /** What rows are grouped by. */
     public enum Dimension {
-        NONE("'all'", "'all'"),
-        SURVEY("cast(survey_id as varchar)", "cast(survey_id as varchar)"),
-        INCIDENT("cast(incident_id as varchar)", "coalesce(cast(incident_id as varchar), '" + NO_INCIDENT + "')"),
-        WAVE("cast(wave as varchar)", "cast(wave as varchar)"),
-        SEGMENT("segment", "segment"),
-        COUNTRY("country", "country"),
-        LOCALE("locale", "locale"),
-        CHANNEL("channel", "channel");
+        NONE("'all'", "'all'", false),
+        SURVEY("cast(survey_id as varchar)", "cast(survey_id as varchar)", false),
+        INCIDENT("cast(incident_id as varchar)", "coalesce(cast(incident_id as varchar), '" + NO_INCIDENT + "')", false),
+        WAVE("cast(wave as varchar)", "cast(wave as varchar)", false),
+        SEGMENT("segment", "segment", true),
+        COUNTRY("country", "country", true),
+        LOCALE("locale", "locale", true),
+        CHANNEL("channel", "channel", true);
 
         final String rollupColumn;
         final String invitationColumn;
+        /** Groups by a property of people, so that a small group's scores are withheld. */
+        final boolean describesPeople;
 
-        Dimension(String rollupColumn, String invitationColumn) {
+        Dimension(String rollupColumn, String invitationColumn, boolean describesPeople) {
             this.rollupColumn = rollupColumn;
             this.invitationColumn = invitationColumn;
+            this.describesPeople = describesPeople;
         }
     }
 
@@ -69,9 +74,16 @@ public class StatisticsService {
      * @param bucket the first day of the bucket, or null without buckets
      * @param npsDistribution answers per NPS score 0–10
      * @param csatShare percent of CSAT answers that are 4 or 5
+     * @param suppressed the group has fewer responses than the smallest group shown: its scores are withheld
      */
     public record ScoreRow(String group, LocalDate bucket, long responses, NpsMath.Nps nps, long[] npsDistribution,
-            long csatAnswers, Double csatShare, long trustAnswers, Double trustMean) {
+            long csatAnswers, Double csatShare, long trustAnswers, Double trustMean, boolean suppressed) {
+
+        /** The row of a group too small to show: how many answered, nothing of what they answered. */
+        ScoreRow withheld() {
+            return new ScoreRow(group, bucket, responses, NpsMath.nps(new long[11]), new long[11], 0, null, 0, null,
+                    true);
+        }
     }
 
     /** Invited, opened and answered, and the share answered. */
@@ -112,10 +124,12 @@ public class StatisticsService {
     };
 
     private final EntityManager entityManager;
+    private final FeedbackConfig config;
     private final RollupService rollups;
     private final ObjectMapper json;
 
-    StatisticsService(EntityManager entityManager, RollupService rollups, ObjectMapper json) {
+    StatisticsService(EntityManager entityManager, RollupService rollups, ObjectMapper json, FeedbackConfig config) {
+        this.config = config;
         this.entityManager = entityManager;
         this.rollups = rollups;
         this.json = json;
@@ -169,9 +183,10 @@ public class StatisticsService {
             long[] nps = longs(row, 3, 11);
             long[] csat = longs(row, 14, 5);
             long[] trust = longs(row, 19, 5);
-            rows.add(new ScoreRow(String.valueOf(row[0]), toDate(row[1]), ((Number) row[2]).longValue(),
+            ScoreRow scores = new ScoreRow(String.valueOf(row[0]), toDate(row[1]), ((Number) row[2]).longValue(),
                     NpsMath.nps(nps), nps, NpsMath.total(csat), NpsMath.csatShare(csat), NpsMath.total(trust),
-                    NpsMath.mean(trust)));
+                    NpsMath.mean(trust), false);
+            rows.add(groupBy.describesPeople && scores.responses() < config.minGroupSize() ? scores.withheld() : scores);
         }
         return rows;
     }

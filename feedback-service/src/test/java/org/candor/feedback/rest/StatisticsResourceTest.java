@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -21,11 +22,23 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 /** Statistics over answers given through the form's service, against figures worked out by hand. */
 @QuarkusTest
 @WithTestResource(CandorTestResource.class)
+@TestProfile(StatisticsResourceTest.SmallGroupsShown.class)
 class StatisticsResourceTest {
+
+    /** The arithmetic of grouping and bucketing, on groups of one or two: the small-group rule has its own test. */
+    public static class SmallGroupsShown implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("candor.feedback.min-group-size", "1");
+        }
+    }
 
     private static final String ANALYST = CandorTestResource.token(Roles.ANALYST);
 
@@ -109,8 +122,8 @@ class StatisticsResourceTest {
 
         assertThat(csv.split("\r\n")).containsExactly(
                 "group,bucket,responses,npsAnswers,promoters,passives,detractors,nps,npsLow,npsHigh,"
-                        + "csatAnswers,csatSatisfiedShare,trustAnswers,trustMean",
-                "retail,,2,2,1,0,1,0.0,-100.0,100.0,2,50.0,2,3.0");
+                        + "csatAnswers,csatSatisfiedShare,trustAnswers,trustMean,suppressed",
+                "retail,,2,2,1,0,1,0.0,-100.0,100.0,2,50.0,2,3.0,false");
     }
 
     @Test
