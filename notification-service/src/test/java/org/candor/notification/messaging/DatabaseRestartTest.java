@@ -90,7 +90,8 @@ class DatabaseRestartTest {
     private static long inboxRowsOf(List<UUID> eventIds) {
         Set<String> ids = eventIds.stream().map(UUID::toString).collect(Collectors.toSet());
         return Fixtures.inTx(() -> ((Number) Panache.getEntityManager()
-                .createNativeQuery("select count(*) from inbox_event where event_id = any(cast(:ids as uuid[]))")
+                .createNativeQuery("select count(*) from inbox_event i join"
+                        + " unnest(cast(:ids as uuid[])) as sent(id) on i.event_id = sent.id")
                 .setParameter("ids", "{" + String.join(",", ids) + "}").getSingleResult()).longValue());
     }
 }
