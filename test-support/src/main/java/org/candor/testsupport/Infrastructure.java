@@ -36,10 +36,17 @@ public final class Infrastructure {
     private final String postgresUser;
     private final String postgresPassword;
     private final String description;
+    private final InProcessPostgres inProcessPostgres;
     private final AtomicInteger databaseCounter = new AtomicInteger();
 
     private Infrastructure(String kafkaBootstrapServers, String postgresAdminUrl, String postgresUser,
             String postgresPassword, String description) {
+        this(kafkaBootstrapServers, postgresAdminUrl, postgresUser, postgresPassword, description, null);
+    }
+
+    private Infrastructure(String kafkaBootstrapServers, String postgresAdminUrl, String postgresUser,
+            String postgresPassword, String description, InProcessPostgres inProcessPostgres) {
+        this.inProcessPostgres = inProcessPostgres;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.postgresAdminUrl = postgresAdminUrl;
         this.postgresUser = postgresUser;
@@ -105,7 +112,8 @@ public final class Infrastructure {
                 // A broker's logs and a cluster's files are a gigabyte or two per test JVM: leave none behind.
                 TemporaryDirectories.deleteQuietly(root);
             }));
-            return new Infrastructure(kafka.bootstrapServers(), postgres.adminJdbcUrl(), "postgres", "", "in-process");
+            return new Infrastructure(kafka.bootstrapServers(), postgres.adminJdbcUrl(), "postgres", "", "in-process",
+                    postgres);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -117,6 +125,31 @@ public final class Infrastructure {
 
     public String kafkaBootstrapServers() {
         return kafkaBootstrapServers;
+    }
+
+    /**
+     * Whether tests can stop and start the PostgreSQL server: only the one started in this JVM (an
+     * external server is shared, and a container's port changes when it restarts).
+     */
+    public boolean canRestartPostgres() {
+        return inProcessPostgres != null;
+    }
+
+    /** Stops the PostgreSQL server (see {@link #canRestartPostgres()}); every test database goes away with it. */
+    public void stopPostgres() {
+        restartable().stop();
+    }
+
+    /** Starts the PostgreSQL server again after {@link #stopPostgres()}, on the same port with the same data. */
+    public void startPostgres() {
+        restartable().startAgain();
+    }
+
+    private InProcessPostgres restartable() {
+        if (inProcessPostgres == null) {
+            throw new UnsupportedOperationException("Only the in-process PostgreSQL server can be restarted by a test");
+        }
+        return inProcessPostgres;
     }
 
     /** Creates a new, empty database whose name starts with {@code prefix}. */

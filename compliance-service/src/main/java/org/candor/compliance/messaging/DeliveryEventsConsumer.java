@@ -1,7 +1,6 @@
 package org.candor.compliance.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.candor.compliance.service.EvidenceService;
@@ -9,6 +8,7 @@ import org.candor.contracts.notification.NotificationBatchDelivered;
 import org.candor.contracts.notification.NotificationDelivered;
 import org.candor.contracts.notification.NotificationFailed;
 import org.candor.platform.inbox.Inbox;
+import org.candor.platform.messaging.ConsumerRetry;
 import org.candor.platform.messaging.EventDecoder;
 import org.candor.platform.messaging.KnownEventTypes;
 import org.candor.platform.messaging.ReceivedEvent;
@@ -26,17 +26,22 @@ public class DeliveryEventsConsumer {
     private final Inbox inbox;
     private final EventDecoder decoder;
     private final EvidenceService evidence;
+    private final ConsumerRetry retry;
 
-    DeliveryEventsConsumer(Inbox inbox, EventDecoder decoder, EvidenceService evidence) {
+    DeliveryEventsConsumer(Inbox inbox, EventDecoder decoder, EvidenceService evidence, ConsumerRetry retry) {
         this.inbox = inbox;
         this.decoder = decoder;
         this.evidence = evidence;
+        this.retry = retry;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
+        retry.inTransaction(record, () -> apply(record));
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.from(record);
         if (!inbox.firstDelivery(event.id())) {
             return;

@@ -1,7 +1,6 @@
 package org.candor.compliance.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.candor.contracts.incident.AffectedPopulationSummarized;
@@ -11,6 +10,7 @@ import org.candor.contracts.incident.IncidentPhaseChanged;
 import org.candor.contracts.incident.RiskAssessed;
 import org.candor.compliance.service.KnownIncidentService;
 import org.candor.platform.inbox.Inbox;
+import org.candor.platform.messaging.ConsumerRetry;
 import org.candor.platform.messaging.EventDecoder;
 import org.candor.platform.messaging.KnownEventTypes;
 import org.candor.platform.messaging.ReceivedEvent;
@@ -31,17 +31,22 @@ public class IncidentEventsConsumer {
     private final Inbox inbox;
     private final EventDecoder decoder;
     private final KnownIncidentService incidents;
+    private final ConsumerRetry retry;
 
-    IncidentEventsConsumer(Inbox inbox, EventDecoder decoder, KnownIncidentService incidents) {
+    IncidentEventsConsumer(Inbox inbox, EventDecoder decoder, KnownIncidentService incidents, ConsumerRetry retry) {
         this.inbox = inbox;
         this.decoder = decoder;
         this.incidents = incidents;
+        this.retry = retry;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
+        retry.inTransaction(record, () -> apply(record));
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.from(record);
         if (!inbox.firstDelivery(event.id())) {
             return;

@@ -119,7 +119,9 @@ public final class CandorServices {
                 String prefix = "mp.messaging.incoming." + in.group(1) + ".";
                 String topic = resolve(props, props.getProperty(prefix + "topic", in.group(1)));
                 String group = resolve(props, props.getProperty(prefix + "group.id", application));
-                String dlq = "dead-letter-queue".equals(props.getProperty(prefix + "failure-strategy"))
+                String strategy = props.getProperty(prefix + "failure-strategy", "");
+                // candor-dead-letter is the connector's dead-letter queue after retries in place.
+                String dlq = strategy.equals("dead-letter-queue") || strategy.equals("candor-dead-letter")
                         ? resolve(props, props.getProperty(prefix + "dead-letter-queue.topic", "dead-letter-topic-" + in.group(1)))
                         : null;
                 for (String t : topic.split(",")) {

@@ -3,6 +3,7 @@ package org.candor.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -57,6 +58,20 @@ class KafkaAccessTest {
             assertThat(topic.getSpec().getConfig()).as(topic.getSpec().getTopicName()).containsKey("retention.ms");
             assertThat(topic.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", kafka(overlay).getMetadata().getName());
         });
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void noDeadLetterTopicKeepsRecordsLongerThanATopicItTakesThemFrom(String overlay) {
+        Map<String, Long> retention = new java.util.HashMap<>();
+        Manifests.of(overlay).all(KafkaTopic.class).forEach(topic -> retention.put(topic.getSpec().getTopicName(),
+                Long.parseLong(String.valueOf(topic.getSpec().getConfig().get("retention.ms")))));
+        List<CandorServices.Consumer> consumers = CandorServices.all().stream()
+                .flatMap(service -> service.consumers().stream()).filter(c -> c.deadLetterTopic() != null).toList();
+        assertThat(consumers).isNotEmpty();
+        assertThat(consumers).allSatisfy(consumer -> assertThat(retention.get(consumer.deadLetterTopic()))
+                .as("retention of %s, the dead letters of %s", consumer.deadLetterTopic(), consumer.topic())
+                .isLessThanOrEqualTo(retention.get(consumer.topic())));
     }
 
     @ParameterizedTest

@@ -1,7 +1,6 @@
 package org.candor.feedback.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.candor.contracts.customer.AffectedCustomerAdded;
@@ -10,6 +9,7 @@ import org.candor.contracts.customer.AffectedCustomerUpdated;
 import org.candor.contracts.customer.CustomerErased;
 import org.candor.feedback.service.CustomerService;
 import org.candor.platform.inbox.Inbox;
+import org.candor.platform.messaging.ConsumerRetry;
 import org.candor.platform.messaging.EventDecoder;
 import org.candor.platform.messaging.KnownEventTypes;
 import org.candor.platform.messaging.ReceivedEvent;
@@ -30,17 +30,22 @@ public class AffectedCustomersConsumer {
     private final Inbox inbox;
     private final EventDecoder decoder;
     private final CustomerService customers;
+    private final ConsumerRetry retry;
 
-    AffectedCustomersConsumer(Inbox inbox, EventDecoder decoder, CustomerService customers) {
+    AffectedCustomersConsumer(Inbox inbox, EventDecoder decoder, CustomerService customers, ConsumerRetry retry) {
         this.inbox = inbox;
         this.decoder = decoder;
         this.customers = customers;
+        this.retry = retry;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
+        retry.inTransaction(record, () -> apply(record));
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.from(record);
         if (!inbox.firstDelivery(event.id())) {
             return;

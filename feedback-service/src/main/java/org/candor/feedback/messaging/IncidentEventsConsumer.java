@@ -1,7 +1,6 @@
 package org.candor.feedback.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.candor.contracts.incident.IncidentDeclared;
@@ -9,6 +8,7 @@ import org.candor.contracts.incident.StatusUpdatePublished;
 import org.candor.feedback.service.KnownIncidentService;
 import org.candor.feedback.service.TriggerService;
 import org.candor.platform.inbox.Inbox;
+import org.candor.platform.messaging.ConsumerRetry;
 import org.candor.platform.messaging.EventDecoder;
 import org.candor.platform.messaging.KnownEventTypes;
 import org.candor.platform.messaging.ReceivedEvent;
@@ -30,18 +30,24 @@ public class IncidentEventsConsumer {
     private final EventDecoder decoder;
     private final KnownIncidentService incidents;
     private final TriggerService triggers;
+    private final ConsumerRetry retry;
 
-    IncidentEventsConsumer(Inbox inbox, EventDecoder decoder, KnownIncidentService incidents, TriggerService triggers) {
+    IncidentEventsConsumer(Inbox inbox, EventDecoder decoder, KnownIncidentService incidents,
+            TriggerService triggers, ConsumerRetry retry) {
         this.inbox = inbox;
         this.decoder = decoder;
         this.incidents = incidents;
         this.triggers = triggers;
+        this.retry = retry;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
+        retry.inTransaction(record, () -> apply(record));
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.from(record);
         if (!inbox.firstDelivery(event.id())) {
             return;

@@ -1,12 +1,12 @@
 package org.candor.feedback.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.candor.contracts.support.TicketResolved;
 import org.candor.feedback.service.TriggerService;
 import org.candor.platform.inbox.Inbox;
+import org.candor.platform.messaging.ConsumerRetry;
 import org.candor.platform.messaging.EventDecoder;
 import org.candor.platform.messaging.KnownEventTypes;
 import org.candor.platform.messaging.ReceivedEvent;
@@ -24,17 +24,22 @@ public class TicketEventsConsumer {
     private final Inbox inbox;
     private final EventDecoder decoder;
     private final TriggerService triggers;
+    private final ConsumerRetry retry;
 
-    TicketEventsConsumer(Inbox inbox, EventDecoder decoder, TriggerService triggers) {
+    TicketEventsConsumer(Inbox inbox, EventDecoder decoder, TriggerService triggers, ConsumerRetry retry) {
         this.inbox = inbox;
         this.decoder = decoder;
         this.triggers = triggers;
+        this.retry = retry;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
+        retry.inTransaction(record, () -> apply(record));
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.from(record);
         if (!inbox.firstDelivery(event.id())) {
             return;

@@ -15,12 +15,13 @@ import org.candor.contracts.customer.PublicSubscriberConfirmed;
 import org.candor.contracts.customer.PublicSubscriberRemoved;
 import org.candor.notification.service.RecipientService;
 import org.candor.platform.inbox.Inbox;
+import org.candor.platform.messaging.ConsumerRetry;
+import org.candor.platform.messaging.ConsumerStoppedException;
 import org.candor.platform.messaging.EventDecoder;
 import org.candor.platform.messaging.KnownEventTypes;
 import org.candor.platform.messaging.ReceivedEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -37,9 +38,11 @@ public class AffectedCustomersConsumer {
     private final EventDecoder decoder;
     private final RecipientService recipients;
     private final ConsumerDeadLetters deadLetters;
+    private final ConsumerRetry retry;
 
     AffectedCustomersConsumer(Inbox inbox, EventDecoder decoder, RecipientService recipients,
-            ConsumerDeadLetters deadLetters) {
+            ConsumerDeadLetters deadLetters, ConsumerRetry retry) {
+        this.retry = retry;
         this.inbox = inbox;
         this.decoder = decoder;
         this.recipients = recipients;
@@ -48,26 +51,41 @@ public class AffectedCustomersConsumer {
 
     /**
      * A poll's records in one transaction: a million affected customers arrive as a million events,
-     * and one commit per event would take longer than telling them all. If one record spoils the
-     * batch, each is applied on its own, and only a record that fails by itself goes to the
-     * dead-letter topic, with the reason, before the batch is acknowledged.
+     * and one commit per event would take longer than telling them all. A transient failure (the
+     * database restarting, a lost connection) retries the whole batch in place, in order and without
+     * committing the offsets. If one record spoils the batch for good, each is applied on its own,
+     * and only a record that fails permanently by itself goes to the dead-letter topic, with the
+     * reason, before the batch is acknowledged.
      */
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
         List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
         records.forEach(batch::add);
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
-            QuarkusTransaction.requiringNew().run(() -> batch.forEach(this::apply));
+            retry.inTransaction(describe(batch), () -> batch.forEach(this::apply));
+        } catch (ConsumerStoppedException stopped) {
+            throw stopped;
         } catch (RuntimeException batchFailed) {
             for (ConsumerRecord<String, String> record : batch) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> apply(record));
+                    retry.inTransaction(record, () -> apply(record));
+                } catch (ConsumerStoppedException stopped) {
+                    throw stopped;
                 } catch (RuntimeException e) {
-                    deadLetters.reject(record, e);
+                    retry.run("Dead letter of " + record.topic() + "-" + record.partition() + "@" + record.offset(),
+                            () -> deadLetters.reject(record, e));
                 }
             }
         }
+    }
+
+    private static String describe(List<ConsumerRecord<String, String>> batch) {
+        ConsumerRecord<String, String> first = batch.get(0);
+        return "Batch of " + batch.size() + " records from " + first.topic() + "-" + first.partition() + "@" + first.offset();
     }
 
     private void apply(ConsumerRecord<String, String> record) {

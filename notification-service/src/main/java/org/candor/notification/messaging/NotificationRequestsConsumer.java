@@ -1,12 +1,12 @@
 package org.candor.notification.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.candor.contracts.notification.NotificationRequested;
 import org.candor.notification.service.MessageService;
 import org.candor.platform.inbox.Inbox;
+import org.candor.platform.messaging.ConsumerRetry;
 import org.candor.platform.messaging.EventDecoder;
 import org.candor.platform.messaging.KnownEventTypes;
 import org.candor.platform.messaging.ReceivedEvent;
@@ -28,17 +28,22 @@ public class NotificationRequestsConsumer {
     private final Inbox inbox;
     private final EventDecoder decoder;
     private final MessageService messages;
+    private final ConsumerRetry retry;
 
-    NotificationRequestsConsumer(Inbox inbox, EventDecoder decoder, MessageService messages) {
+    NotificationRequestsConsumer(Inbox inbox, EventDecoder decoder, MessageService messages, ConsumerRetry retry) {
         this.inbox = inbox;
         this.decoder = decoder;
         this.messages = messages;
+        this.retry = retry;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
+        retry.inTransaction(record, () -> apply(record));
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.from(record);
         if (!inbox.firstDelivery(event.id())) {
             return;

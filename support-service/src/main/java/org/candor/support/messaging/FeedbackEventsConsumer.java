@@ -1,11 +1,11 @@
 package org.candor.support.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.candor.contracts.feedback.FollowUpRequested;
 import org.candor.platform.inbox.Inbox;
+import org.candor.platform.messaging.ConsumerRetry;
 import org.candor.platform.messaging.EventDecoder;
 import org.candor.platform.messaging.KnownEventTypes;
 import org.candor.platform.messaging.ReceivedEvent;
@@ -24,17 +24,22 @@ public class FeedbackEventsConsumer {
     private final Inbox inbox;
     private final EventDecoder decoder;
     private final CallbackService callbacks;
+    private final ConsumerRetry retry;
 
-    FeedbackEventsConsumer(Inbox inbox, EventDecoder decoder, CallbackService callbacks) {
+    FeedbackEventsConsumer(Inbox inbox, EventDecoder decoder, CallbackService callbacks, ConsumerRetry retry) {
         this.inbox = inbox;
         this.decoder = decoder;
         this.callbacks = callbacks;
+        this.retry = retry;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
+        retry.inTransaction(record, () -> apply(record));
+    }
+
+    private void apply(ConsumerRecord<String, String> record) {
         ReceivedEvent event = ReceivedEvent.from(record);
         if (!inbox.firstDelivery(event.id())) {
             return;
