@@ -23,6 +23,7 @@ class FuzzTest {
     @Test
     void everyOperationAnswersBadInputWithAProblemAndNeverAServerError() {
         OpenApiFuzz.Report report = OpenApiFuzz.against(base).run();
+        report.coverage().forEach(System.out::println);
 
         assertThat(report.failures()).as(report.describe()).isEmpty();
         assertThat(report.operations()).isGreaterThan(0);

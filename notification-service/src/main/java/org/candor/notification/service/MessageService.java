@@ -115,6 +115,8 @@ public class MessageService {
         }
         if (request.requestedBy() == null || request.requestedBy().isBlank()) {
             errors.add(Problem.FieldError.field("requestedBy", "is missing"));
+        } else if (request.requestedBy().length() > 100) {
+            errors.add(Problem.FieldError.field("requestedBy", "is longer than 100 characters"));
         }
         Set<Channel> channels = request.messageType() == null ? null
                 : MessageCatalog.channels(request.messageType()).orElse(null);

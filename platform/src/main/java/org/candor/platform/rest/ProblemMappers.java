@@ -119,7 +119,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (e instanceof IllegalArgumentException && unreadableForm(e)) {
+            return Problem.invalid("The body is not a readable form (application/x-www-form-urlencoded)", List.of())
+                    .toResponse();
+        }
         return serverError(e);
+    }
+
+    /** A form body with broken percent-encoding fails while RESTEasy decodes it, before any resource runs. */
+    private static boolean unreadableForm(Exception e) {
+        return java.util.Arrays.stream(e.getStackTrace()).limit(8)
+                .anyMatch(frame -> frame.getClassName().endsWith("FormUrlEncodedProvider"));
     }
 
     private static Response serverError(Exception e) {

@@ -88,6 +88,16 @@ public class RequestLimits {
     }
 
     private static void end(RoutingContext context, int status, String detail) {
+        if (ErrorPages.prefersHtml(context.request().getHeader(HttpHeaders.ACCEPT))) {
+            String language = ErrorPages.language(null,
+                    context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+            context.response().setStatusCode(status)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8")
+                    .putHeader(HttpHeaders.CONTENT_LANGUAGE, language)
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(ErrorPages.page(status, language));
+            return;
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         Problem problem = new Problem("https://candor.dev/problems/" + status,
                 known != null ? known.getReasonPhrase() : "Request Header Fields Too Large", status, detail, List.of());

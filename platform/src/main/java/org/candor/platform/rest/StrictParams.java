@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.CookieParam;
@@ -20,6 +21,8 @@ import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 
+import io.quarkus.arc.Arc;
+
 /**
  * Path, query, form and header parameters read strictly, in one place: text without NUL and within
  * {@link InputLimitsConfig#maxParameterLength()}, booleans only {@code true} or {@code false}, enums only by
@@ -29,11 +32,8 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class StrictParams implements ParamConverterProvider {
 
-    private final InputLimitsConfig limits;
-
-    public StrictParams(InputLimitsConfig limits) {
-        this.limits = limits;
-    }
+    /** Read when the first parameter is converted: converters are made before the runtime configuration exists. */
+    private static volatile Integer maxParameterLength;
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -42,7 +42,7 @@ public class StrictParams implements ParamConverterProvider {
         if (name == null) {
             return null;
         }
-        int maxLength = limits.maxParameterLength();
+        IntSupplier maxLength = StrictParams::maxParameterLength;
         if (rawType == String.class) {
             return (ParamConverter<T>) new Strict<>(name, maxLength, "text", Function.identity());
         }
@@ -79,6 +79,15 @@ public class StrictParams implements ParamConverterProvider {
         return null;
     }
 
+    private static int maxParameterLength() {
+        Integer max = maxParameterLength;
+        if (max == null) {
+            max = Arc.container().instance(InputLimitsConfig.class).get().maxParameterLength();
+            maxParameterLength = max;
+        }
+        return max;
+    }
+
     private static String nameOf(Annotation[] annotations) {
         for (Annotation annotation : annotations) {
             if (annotation instanceof QueryParam query) {
@@ -98,7 +107,7 @@ public class StrictParams implements ParamConverterProvider {
         return null;
     }
 
-    private record Strict<T>(String name, int maxLength, String expected, Function<String, T> parse)
+    private record Strict<T>(String name, IntSupplier maxLength, String expected, Function<String, T> parse)
             implements ParamConverter<T> {
 
         @Override
@@ -106,7 +115,7 @@ public class StrictParams implements ParamConverterProvider {
             if (value == null) {
                 return null;
             }
-            String reason = InputRules.textProblem(value, maxLength);
+            String reason = InputRules.textProblem(value, maxLength.getAsInt());
             if (reason == null) {
                 try {
                     return parse.apply(value);

@@ -151,7 +151,10 @@ public final class OpenApiFuzz {
                 report.htmlOperations.add(operation.name());
             }
             report.operations++;
-            for (Case c : cases()) {
+            List<Case> cases = cases();
+            report.coverage.add(operation.name() + ": " + cases.size() + " cases" + (html ? " (HTML page)" : "")
+                    + (token == null ? " (public)" : ""));
+            for (Case c : cases) {
                 send(c);
             }
         }
@@ -255,6 +258,10 @@ public final class OpenApiFuzz {
             }
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
+            }
+            if (html) {
+                // As a browser asks: a refusal before the page's own code runs must still be a page.
+                request.header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
             }
             HttpResponse<String> response;
             try {
@@ -550,6 +557,7 @@ public final class OpenApiFuzz {
 
         private final List<String> failures = new ArrayList<>();
         private final TreeSet<String> htmlOperations = new TreeSet<>();
+        private final List<String> coverage = new ArrayList<>();
         private int operations;
         private int requests;
 
@@ -566,6 +574,11 @@ public final class OpenApiFuzz {
         /** The operations whose success is an HTML page; their 4xx must be pages too. */
         public TreeSet<String> htmlOperations() {
             return htmlOperations;
+        }
+
+        /** One line per operation: how many cases it got, and whether it is a public page. */
+        public List<String> coverage() {
+            return coverage;
         }
 
         public int operations() {
