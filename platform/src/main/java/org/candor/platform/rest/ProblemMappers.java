@@ -129,7 +129,8 @@ public class ProblemMappers {
     /** A form body with broken percent-encoding fails while RESTEasy decodes it, before any resource runs. */
     private static boolean unreadableForm(Exception e) {
         return java.util.Arrays.stream(e.getStackTrace()).limit(8)
-                .anyMatch(frame -> frame.getClassName().endsWith("FormUrlEncodedProvider"));
+                .anyMatch(frame -> frame.getClassName().endsWith("FormUrlEncodedProvider")
+                        || frame.getClassName().contains("FormEncodedDataDefinition"));
     }
 
     private static Response serverError(Exception e) {
