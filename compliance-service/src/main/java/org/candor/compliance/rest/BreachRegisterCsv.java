@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.candor.platform.rest.CsvCells;
+
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -70,12 +72,8 @@ final class BreachRegisterCsv {
         return Objects.requireNonNullElse(value, "");
     }
 
-    /**
-     * People write titles, references and justifications; a spreadsheet would run a cell starting with
-     * = + - @ (or a tab or carriage return) as a formula, so such a cell is prefixed with an apostrophe.
-     */
+    /** People write titles, references and justifications: a cell a spreadsheet would run as a formula is defused. */
     static String neutralise(Object value) {
-        String text = cell(value);
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return CsvCells.neutralise(cell(value));
     }
 }

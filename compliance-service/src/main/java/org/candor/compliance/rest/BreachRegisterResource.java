@@ -1,11 +1,10 @@
 package org.candor.compliance.rest;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The breach register (GDPR Art. 33(5)) as JSON, or as CSV from {@code /api/register.csv} or with
- * {@code Accept: text/csv}. It holds no personal data, so analysts may read it too.
+ * {@code Accept: text/csv} (only when asked: the default {@code Accept} gets JSON). It holds no personal data, so analysts may read it too.
  */
 @Path("/api")
 @Tag(name = "Breach register")
@@ -31,18 +30,20 @@ public class BreachRegisterResource {
         this.register = register;
     }
 
+    /** JSON unless the client names CSV before (or instead of) JSON: {@code Accept: * / *} is JSON, not a download. */
     @GET
     @Path("/register")
-    @Produces(MediaType.APPLICATION_JSON)
-    public List<RegisterEntryView> entries() {
-        return register.entries();
-    }
-
-    @GET
-    @Path("/register")
-    @Produces(CSV)
-    public Response csvByContentType() {
-        return csv();
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    public Response entries(@Context HttpHeaders headers) {
+        for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
+            if (acceptable.isWildcardType() || acceptable.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                break;
+            }
+            if (acceptable.isCompatible(MediaType.valueOf("text/csv"))) {
+                return csv();
+            }
+        }
+        return Response.ok(register.entries(), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -184,6 +184,16 @@ class BreachRegisterTest {
     }
 
     @Test
+    void theDefaultAcceptGetsJsonNotADownload() {
+        UUID incident = declared("Phished mailbox");
+
+        given().auth().oauth2(CandorTestResource.token(Roles.ANALYST)).accept("*/*")
+                .get("/api/register").then().statusCode(200).contentType(startsWith("application/json"))
+                .header("Content-Disposition", org.hamcrest.Matchers.nullValue())
+                .body("incidentId", org.hamcrest.Matchers.hasItem(incident.toString()));
+    }
+
+    @Test
     void otherRolesMayNotReadTheRegister() {
         given().auth().oauth2(CandorTestResource.token(Roles.SUPPORT_AGENT)).get("/api/register").then().statusCode(403);
         given().auth().oauth2(CandorTestResource.token(Roles.INCIDENT_COMMANDER)).get("/api/register.csv").then()

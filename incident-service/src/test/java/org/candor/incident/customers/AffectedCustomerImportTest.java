@@ -196,6 +196,52 @@ class AffectedCustomerImportTest {
     }
 
     @Test
+    void aRowWithSeveralBadFieldsReportsEachOfThem() {
+        String incident = declare();
+
+        importCsv(incident, HEADER + "C-1,Erika,not-an-email,0151-123,german,DE,BY,retail\n").statusCode(200)
+                .body("rejected", equalTo(1))
+                .body("rejections.line", org.hamcrest.Matchers.contains(2, 2, 2, 2))
+                .body("rejections.field", org.hamcrest.Matchers.contains("email", "phone", "locale", "region"));
+    }
+
+    @Test
+    void aRegionOutsideItsCountryIsExplainedWithARealSubdivisionOfThatCountry() {
+        String incident = declare();
+
+        importCsv(incident, HEADER + "C-1,John,john@example.org,,en,US,DE-BY,retail\n").statusCode(200)
+                .body("rejections[0].field", equalTo("region"))
+                .body("rejections[0].reason", equalTo(
+                        "must be a full ISO 3166-2 code of US: US- followed by the subdivision, e.g. US-CA"));
+    }
+
+    @Test
+    void anImportWithoutContentTypeIsRefusedWith415() {
+        String incident = declare();
+
+        given().auth().oauth2(CandorTestResource.token(Roles.INCIDENT_COMMANDER))
+                .body((HEADER + "C-1,,a@example.org,,de,DE,,\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/incidents/" + incident + "/affected-customers/import")
+                .then().statusCode(415).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("text/csv"));
+        commander().get("/api/incidents/" + incident + "/affected-customers").then().statusCode(200)
+                .body("size()", equalTo(0));
+    }
+
+    @Test
+    void allOrNothingThatIsNotABooleanIsRefusedNamingTheParameter() {
+        String incident = declare();
+
+        given().auth().oauth2(CandorTestResource.token(Roles.INCIDENT_COMMANDER))
+                .contentType("text/csv").body((HEADER + "C-1,,a@example.org,,de,DE,,\n").getBytes(StandardCharsets.UTF_8))
+                .queryParam("allOrNothing", "abc")
+                .post("/api/incidents/" + incident + "/affected-customers/import")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("allOrNothing"))
+                .body("errors[0].message", equalTo("is not a valid boolean (true or false)"));
+    }
+
+    @Test
     void importingIntoAnUnknownIncidentIsNotFound() {
         importCsv("0f0f0f0f-0000-4000-8000-000000000000", HEADER + "C-1,,a@example.org,,de,DE,,\n").statusCode(404);
     }

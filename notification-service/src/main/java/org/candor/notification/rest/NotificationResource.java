@@ -55,6 +55,11 @@ public class NotificationResource {
         if (body == null) {
             throw new RequestRejectedException(java.util.List.of(Problem.FieldError.field("", "the body is missing")));
         }
+        if (body.requestedBy() != null && body.requestedBy().length() > MessageService.MAX_REQUESTED_BY) {
+            // Ignored, but still bounded like every string: an oversized body is refused, not quietly trimmed.
+            throw new RequestRejectedException(java.util.List.of(Problem.FieldError.field("requestedBy",
+                    "is longer than " + MessageService.MAX_REQUESTED_BY + " characters")));
+        }
         if (body.mandatory() && MAY_SEND_MANDATORY.stream().noneMatch(identity::hasRole)) {
             throw new ProblemException(Problem.of(Response.Status.FORBIDDEN,
                     "Only an incident commander or a compliance officer may send a mandatory message"));

@@ -45,6 +45,9 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class MessageService {
 
+    /** The longest requester name (a service or a token's subject) a message keeps: its column's width. */
+    public static final int MAX_REQUESTED_BY = 64;
+
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
@@ -115,6 +118,8 @@ public class MessageService {
         }
         if (request.requestedBy() == null || request.requestedBy().isBlank()) {
             errors.add(Problem.FieldError.field("requestedBy", "is missing"));
+        } else if (request.requestedBy().length() > MAX_REQUESTED_BY) {
+            errors.add(Problem.FieldError.field("requestedBy", "is longer than " + MAX_REQUESTED_BY + " characters"));
         }
         Set<Channel> channels = request.messageType() == null ? null
                 : MessageCatalog.channels(request.messageType()).orElse(null);

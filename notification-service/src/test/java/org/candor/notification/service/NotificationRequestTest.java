@@ -161,6 +161,52 @@ class NotificationRequestTest {
                 .post("/api/notifications").then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(CandorTestResource.token(Roles.COMPLIANCE_OFFICER)).contentType("application/json").body(body)
                 .post("/api/notifications").then().statusCode(202);
+    void httpRequestWithAHugeRequestedByIs400NamingTheField() {
+        String body = httpRequest("http:" + UUID.randomUUID(), "x".repeat(100_000));
+
+        given().auth().oauth2(CandorTestResource.token(Roles.INCIDENT_COMMANDER)).contentType("application/json").body(body)
+                .post("/api/notifications").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("requestedBy"));
+    }
+
+    @Test
+    void httpRequestWithANulCharacterIs400NamingTheField() {
+        String body = httpRequest("http:" + UUID.randomUUID(), "ops\\u0000");
+
+        given().auth().oauth2(CandorTestResource.token(Roles.INCIDENT_COMMANDER)).contentType("application/json").body(body)
+                .post("/api/notifications").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("requestedBy"))
+                .body("errors[0].message", equalTo("must not contain the NUL character (U+0000)"));
+    }
+
+    @Test
+    void httpRequestWithSomethingAfterTheJsonIsRefusedAndNotActedOn() {
+        String body = httpRequest("http:" + UUID.randomUUID(), "ops");
+
+        given().auth().oauth2(CandorTestResource.token(Roles.INCIDENT_COMMANDER)).contentType("application/json")
+                .body(body + "}").post("/api/notifications").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", equalTo("The body has more after its JSON value"));
+        // The same request without the stray brace is new, not a repeat: the refused one left nothing behind.
+        given().auth().oauth2(CandorTestResource.token(Roles.INCIDENT_COMMANDER)).contentType("application/json")
+                .body(body).post("/api/notifications").then().statusCode(202);
+    }
+
+    @Test
+    void deliveriesFilteredByAnUnknownStatusAre400NamingTheAllowedValues() {
+        given().auth().oauth2(CandorTestResource.token(Roles.INCIDENT_COMMANDER))
+                .get("/api/messages/" + UUID.randomUUID() + "/deliveries?status=PENDING")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("status"))
+                .body("errors[0].message", equalTo(
+                        "is not a valid value (one of QUEUED, IN_FLIGHT, SENT, DELIVERED, FAILED, BOUNCED)"));
+    }
+
+    private static String httpRequest(String key, String requestedBy) {
+        return "{\"idempotencyKey\":\"" + key + "\",\"requestedBy\":\"" + requestedBy + "\","
+                + "\"messageType\":\"support-sla-escalation\",\"recipient\":{\"email\":\"ops@org.example.org\","
+                + "\"locale\":\"en\"},\"parameters\":{\"ticketId\":\"T-1\",\"queue\":\"q\",\"priority\":\"HIGH\","
+                + "\"target\":\"RESOLUTION\",\"state\":\"breached\",\"dueAt\":\"2026-03-28T10:00:00Z\"},"
+                + "\"mandatory\":true,\"urgent\":false}";
     }
 
     private static NotificationRequested reminder(String key, String to) {

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -50,9 +51,15 @@ public class ProblemMappers {
         String field = path(e);
         String message;
         if (e instanceof InvalidFormatException invalid) {
-            message = "'" + invalid.getValue() + "' is not a valid " + describe(invalid.getTargetType());
+            message = "'" + abbreviate(String.valueOf(invalid.getValue())) + "' is not a valid "
+                    + describe(invalid.getTargetType());
         } else if (e instanceof UnrecognizedPropertyException) {
             message = "unknown field";
+        } else if (e instanceof InvalidNullException) {
+            message = "must not be null";
+        } else if (field.isEmpty() && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Trailing token")) {
+            return Problem.invalid("The body has more after its JSON value", List.of()).toResponse();
         } else if (field.isEmpty()) {
             return Problem.invalid("The body is missing or is not a JSON object", List.of()).toResponse();
         } else {
@@ -92,6 +99,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        if (e.getResponse().getEntity() instanceof Problem problem) {
+            return problem.toResponse();
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             return serverError(e);
@@ -109,7 +119,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (e instanceof IllegalArgumentException && unreadableForm(e)) {
+            return Problem.invalid("The body is not a readable form (application/x-www-form-urlencoded)", List.of())
+                    .toResponse();
+        }
         return serverError(e);
+    }
+
+    /** A form body with broken percent-encoding fails while RESTEasy decodes it, before any resource runs. */
+    private static boolean unreadableForm(Exception e) {
+        return java.util.Arrays.stream(e.getStackTrace()).limit(8)
+                .anyMatch(frame -> frame.getClassName().endsWith("FormUrlEncodedProvider")
+                        || frame.getClassName().contains("FormEncodedDataDefinition"));
     }
 
     private static Response serverError(Exception e) {
@@ -151,6 +172,11 @@ public class ProblemMappers {
                 .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
                         : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** Echoes at most the start of a rejected value: it may be huge, or not meant to be shown. */
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
     private static String describe(Class<?> type) {

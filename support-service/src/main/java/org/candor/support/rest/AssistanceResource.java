@@ -61,7 +61,8 @@ public class AssistanceResource {
     public record GrantRequest(@NotBlank @Size(max = 128) String customerId) {
     }
 
-    public record Activation(@NotBlank @Size(max = 100) String code) {
+    public record Activation(@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\p{Cntrl}]*",
+            message = "must be one line without control characters") String code) {
     }
 
     /**

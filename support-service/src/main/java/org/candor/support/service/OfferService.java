@@ -119,6 +119,8 @@ public class OfferService {
                 errors.add(new Problem.FieldError("code", lineNumber, "is empty"));
             } else if (code.length() > MAX_CODE_LENGTH) {
                 errors.add(new Problem.FieldError("code", lineNumber, "is longer than " + MAX_CODE_LENGTH + " characters"));
+            } else if (code.chars().anyMatch(Character::isISOControl)) {
+                errors.add(new Problem.FieldError("code", lineNumber, "must be one line without control characters"));
             } else if (seen.containsKey(code)) {
                 errors.add(new Problem.FieldError("code", lineNumber, "repeats line " + seen.get(code)));
             } else {

@@ -3,6 +3,7 @@ package org.candor.incident.service.customers;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,6 +175,7 @@ public class CustomerImportService {
         private long updated;
         private long unchanged;
         private long rejected;
+        private boolean rejectionsTruncated;
 
         Run(UUID incidentId, Format format, int chunkSize, int maxListed) {
             this.incidentId = incidentId;
@@ -198,7 +200,7 @@ public class CustomerImportService {
                 }
                 chunk.put(customer.customerId(), new CustomerRow(raw.line(), customer));
             } catch (CustomerRowValidator.InvalidRow invalid) {
-                reject(raw.line(), invalid.field, invalid.getMessage());
+                reject(raw.line(), invalid.problems);
             }
         }
 
@@ -257,9 +259,17 @@ public class CustomerImportService {
         }
 
         private synchronized void reject(long line, String field, String reason) {
+            reject(line, List.of(new AbstractMap.SimpleImmutableEntry<>(field, reason)));
+        }
+
+        /** One rejected row, listed with one entry per field at fault. */
+        private synchronized void reject(long line, List<Map.Entry<String, String>> problems) {
             rejected++;
-            if (rejections.size() < maxListed) {
-                rejections.add(new ImportReport.Rejection(line, field, reason));
+            if (rejections.size() + problems.size() <= maxListed) {
+                problems.forEach(problem -> rejections.add(new ImportReport.Rejection(line, problem.getKey(),
+                        problem.getValue())));
+            } else {
+                rejectionsTruncated = true;
             }
         }
 
@@ -267,7 +277,7 @@ public class CustomerImportService {
             List<ImportReport.Rejection> byLine = rejections.stream()
                     .sorted(java.util.Comparator.comparingLong(ImportReport.Rejection::line)).toList();
             return new ImportReport(format.name(), rows, applied ? added : 0, applied ? updated : 0,
-                    applied ? unchanged : 0, rejected, byLine, rejected > rejections.size(), applied,
+                    applied ? unchanged : 0, rejected, byLine, rejectionsTruncated, applied,
                     (System.nanoTime() - started) / 1_000_000);
         }
     }

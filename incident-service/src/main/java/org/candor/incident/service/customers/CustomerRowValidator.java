@@ -1,5 +1,7 @@
 package org.candor.incident.service.customers;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -7,7 +9,7 @@ import java.util.regex.Pattern;
 
 import org.candor.contracts.customer.AffectedCustomer;
 
-/** Checks one imported row; the first problem found is the reason it is rejected. */
+/** Checks one imported row; a rejected row reports every field at fault, not only the first. */
 final class CustomerRowValidator {
 
     static final Set<String> COLUMNS = Set.of("customerId", "name", "email", "phone", "locale", "country", "region",
@@ -21,67 +23,86 @@ final class CustomerRowValidator {
     private static final Pattern REGION = Pattern.compile("[A-Z]{2}-[A-Z0-9]{1,3}");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    /** A row that failed: which field and why. */
+    /** A row that failed: each field at fault and why, in column order. */
     static final class InvalidRow extends Exception {
 
-        final String field;
+        final List<Map.Entry<String, String>> problems;
 
-        InvalidRow(String field, String reason) {
-            super(reason, null, false, false);
-            this.field = field;
+        InvalidRow(List<Map.Entry<String, String>> problems) {
+            super(problems.get(0).getValue(), null, false, false);
+            this.problems = List.copyOf(problems);
         }
     }
+
+    /** Real ISO 3166-2 subdivisions, for an example in the message about a region of that country. */
+    private static final Map<String, String> REGION_EXAMPLES = Map.ofEntries(Map.entry("DE", "DE-BY"),
+            Map.entry("AT", "AT-9"), Map.entry("CH", "CH-ZH"), Map.entry("FR", "FR-IDF"), Map.entry("ES", "ES-MD"),
+            Map.entry("IT", "IT-25"), Map.entry("NL", "NL-NH"), Map.entry("BE", "BE-BRU"), Map.entry("PL", "PL-14"),
+            Map.entry("GB", "GB-ENG"), Map.entry("IE", "IE-D"), Map.entry("US", "US-CA"), Map.entry("CA", "CA-ON"),
+            Map.entry("AU", "AU-NSW"), Map.entry("BR", "BR-SP"), Map.entry("IN", "IN-MH"), Map.entry("JP", "JP-13"));
 
     private CustomerRowValidator() {
     }
 
+    /** The customer of a row, or every problem of the row at once. */
     static AffectedCustomer validate(Map<String, String> raw) throws InvalidRow {
+        List<Map.Entry<String, String>> problems = new ArrayList<>();
         String customerId = value(raw, "customerId");
         if (customerId == null) {
-            throw new InvalidRow("customerId", "is required");
-        }
-        if (!CUSTOMER_ID.matcher(customerId).matches()) {
-            throw new InvalidRow("customerId", "must be 1-100 letters, digits or . _ : @ -");
+            problems.add(Map.entry("customerId", "is required"));
+        } else if (!CUSTOMER_ID.matcher(customerId).matches()) {
+            problems.add(Map.entry("customerId", "must be 1-100 letters, digits or . _ : @ -"));
         }
         String name = value(raw, "name");
         if (name != null && (name.length() > 200 || name.chars().anyMatch(Character::isISOControl))) {
-            throw new InvalidRow("name", "must be at most 200 characters without control characters");
+            problems.add(Map.entry("name", "must be at most 200 characters without control characters"));
         }
         String email = value(raw, "email");
         if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
-            throw new InvalidRow("email", "is not an email address");
+            problems.add(Map.entry("email", "is not an email address"));
         }
         String phone = value(raw, "phone");
         if (phone != null && !E164.matcher(phone).matches()) {
-            throw new InvalidRow("phone", "must be in E.164 form, e.g. +4915123456789");
+            problems.add(Map.entry("phone", "must be in E.164 form, e.g. +4915123456789"));
         }
         if (email == null && phone == null) {
-            throw new InvalidRow("email", "an email address or a phone number is required");
+            problems.add(Map.entry("email", "an email address or a phone number is required"));
         }
         String locale = value(raw, "locale");
         if (locale == null) {
-            throw new InvalidRow("locale", "is required");
-        }
-        if (!LOCALE.matcher(locale).matches()) {
-            throw new InvalidRow("locale", "must be a language tag such as de or en-GB");
+            problems.add(Map.entry("locale", "is required"));
+        } else if (!LOCALE.matcher(locale).matches()) {
+            problems.add(Map.entry("locale", "must be a language tag such as de or en-GB"));
         }
         String country = value(raw, "country");
+        boolean knownCountry = country != null && COUNTRIES.contains(country);
         if (country == null) {
-            throw new InvalidRow("country", "is required");
-        }
-        if (!COUNTRIES.contains(country)) {
-            throw new InvalidRow("country", "must be an ISO 3166-1 alpha-2 code such as DE");
+            problems.add(Map.entry("country", "is required"));
+        } else if (!knownCountry) {
+            problems.add(Map.entry("country", "must be an ISO 3166-1 alpha-2 code such as DE"));
         }
         String region = value(raw, "region");
-        if (region != null && (!REGION.matcher(region).matches() || !region.startsWith(country + "-"))) {
-            throw new InvalidRow("region", "must be an ISO 3166-2 code of " + country + ", such as " + country + "-BY");
+        if (region != null && (!REGION.matcher(region).matches() || knownCountry && !region.startsWith(country + "-"))) {
+            problems.add(Map.entry("region", regionProblem(knownCountry ? country : null)));
         }
         String segment = value(raw, "segment");
         if (segment != null && segment.length() > 100) {
-            throw new InvalidRow("segment", "must be at most 100 characters");
+            problems.add(Map.entry("segment", "must be at most 100 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRow(problems);
         }
         return new AffectedCustomer(customerId, name, email == null ? null : email.toLowerCase(Locale.ROOT), phone,
                 locale, country, region, segment);
+    }
+
+    private static String regionProblem(String country) {
+        if (country == null) {
+            return "must be a full ISO 3166-2 code: the country code, a hyphen and the subdivision, e.g. DE-BY";
+        }
+        String example = REGION_EXAMPLES.get(country);
+        return "must be a full ISO 3166-2 code of " + country + ": " + country + "- followed by the subdivision"
+                + (example != null ? ", e.g. " + example : "");
     }
 
     private static String value(Map<String, String> raw, String column) {
