@@ -2,12 +2,17 @@ package org.candor.testsupport;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) for page tests. Nothing
@@ -37,10 +42,23 @@ public final class Browser {
                 "--disable-quic", "--no-first-run", "--lang=" + acceptLanguage,
                 "--user-data-dir=" + TemporaryDirectories.create("candor-chromium"));
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * What the browser refused since the last call because the page's Content-Security-Policy forbids it
+     * (an inline script or style, a script, style, frame or connection from elsewhere), as Chromium reports it
+     * on the console.
+     */
+    public static List<String> policyViolations(ChromeDriver driver) {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(message -> message.toLowerCase(Locale.ROOT).contains("content security policy")).toList();
     }
 }

@@ -24,6 +24,8 @@ import org.candor.feedback.domain.QuestionType;
 import org.candor.feedback.domain.SurveyDefinition;
 import org.candor.feedback.service.CustomerService;
 import org.candor.feedback.service.FormRateLimiter;
+import org.candor.platform.ratelimit.SharedRateLimiter;
+import org.candor.platform.ratelimit.TooManyRequests;
 import org.candor.feedback.service.ResponseService;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -87,8 +89,9 @@ public class SurveyFormResource {
     @GET
     public Response open(@PathParam("token") String token, @QueryParam("lang") String lang, @Context UriInfo uri,
             @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        if (!limiter.allow(client(request))) {
-            return tooManyRequests(lang, headers);
+        SharedRateLimiter.Decision allowed = limiter.allow(client(request));
+        if (!allowed.allowed()) {
+            return tooManyRequests(allowed, lang, headers);
         }
         Map<String, List<String>> fromLink = new LinkedHashMap<>(uri.getQueryParameters());
         ResponseService.Form state = responses.open(token, fromLink);
@@ -99,8 +102,9 @@ public class SurveyFormResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("token") String token, @QueryParam("lang") String lang,
             MultivaluedMap<String, String> fields, @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        if (!limiter.allow(client(request))) {
-            return tooManyRequests(lang, headers);
+        SharedRateLimiter.Decision allowed = limiter.allow(client(request));
+        if (!allowed.allowed()) {
+            return tooManyRequests(allowed, lang, headers);
         }
         Map<String, List<String>> given = new LinkedHashMap<>();
         fields.forEach((name, values) -> {
@@ -118,8 +122,9 @@ public class SurveyFormResource {
     @Path("/opt-out")
     public Response optOut(@PathParam("token") String token, @QueryParam("lang") String lang,
             @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        if (!limiter.allow(client(request))) {
-            return tooManyRequests(lang, headers);
+        SharedRateLimiter.Decision allowed = limiter.allow(client(request));
+        if (!allowed.allowed()) {
+            return tooManyRequests(allowed, lang, headers);
         }
         ResponseService.Status status = responses.optOut(token, customers);
         String language = FormTexts.choose(lang, null, headers.getAcceptableLanguages());
@@ -186,13 +191,18 @@ public class SurveyFormResource {
         return page(code, language, status.name());
     }
 
-    private Response tooManyRequests(String lang, HttpHeaders headers) {
+    private Response tooManyRequests(SharedRateLimiter.Decision decision, String lang, HttpHeaders headers) {
         Response page = page(429, FormTexts.choose(lang, null, headers.getAcceptableLanguages()), "tooManyRequests");
-        return Response.fromResponse(page).header(HttpHeaders.RETRY_AFTER, limiter.retryAfterSeconds()).build();
+        return TooManyRequests.problemOrPage(decision.retryAfter(), headers, page.getEntity());
     }
 
+    /** The real client: behind a trusted proxy the address it forwarded, otherwise the connection's peer. */
     private static String client(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        if (request.remoteAddress() == null) {
+            return "unknown";
+        }
+        String address = request.remoteAddress().hostAddress();
+        return address != null ? address : request.remoteAddress().host();
     }
 
     private Response page(int status, String language, String key) {

@@ -72,7 +72,7 @@ final class SvgCharts {
     private static StringBuilder open(String id, String title) {
         return new StringBuilder("<svg id=\"").append(id).append("\" role=\"img\" aria-labelledby=\"").append(id)
                 .append("-title\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" xmlns=\"http://www.w3.org/2000/svg\" style=\"width:100%;height:auto\"><title id=\"")
+                .append("\" xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\"><title id=\"")
                 .append(id).append("-title\">").append(escape(title)).append("</title>");
     }
 

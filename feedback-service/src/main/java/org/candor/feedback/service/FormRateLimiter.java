@@ -1,39 +1,38 @@
 package org.candor.feedback.service;
 
 import java.time.Clock;
+import java.time.Duration;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.candor.feedback.config.FeedbackConfig;
-import org.candor.platform.ratelimit.ClientRateLimiter;
+import org.candor.platform.ratelimit.SharedRateLimiter;
 
 import io.quarkus.scheduler.Scheduled;
 
-/** The per-client limit on the public survey form and opt-out. */
+/**
+ * The per-client limit on the public survey form and opt-out, keyed on the real client address (the one a
+ * trusted proxy forwarded) and shared by every replica through PostgreSQL.
+ */
 @ApplicationScoped
 public class FormRateLimiter {
 
-    private final ClientRateLimiter limiter;
-    private final long retryAfterSeconds;
+    private final SharedRateLimiter limiter;
 
-    FormRateLimiter(FeedbackConfig config, Clock clock) {
-        this.limiter = new ClientRateLimiter(config.formRequestsPerMinute(), clock);
-        // The bucket earns one request back every 60 / limit seconds.
-        this.retryAfterSeconds = Math.max(1, (long) Math.ceil(60.0 / config.formRequestsPerMinute()));
+    FormRateLimiter(FeedbackConfig config, DataSource dataSource, Clock clock) {
+        this.limiter = new SharedRateLimiter("survey-form", config.formRequestsPerMinute(), Duration.ofMinutes(1), dataSource,
+                clock);
     }
 
-    /** Counts a request from {@code client} and says whether it is within the limit. */
-    public boolean allow(String client) {
-        return limiter.allow(client);
-    }
-
-    /** How long a refused client should wait before the next request is allowed. */
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+    /** Counts a request from {@code client} and says whether it is within the limit, and if not for how long. */
+    public SharedRateLimiter.Decision allow(String client) {
+        return limiter.tryAcquire(client);
     }
 
     @Scheduled(every = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetIdleClients() {
-        limiter.forgetIdleClients();
+        limiter.removeExpired(1000);
     }
 }

@@ -73,6 +73,9 @@ class DashboardPageTest {
         assertThat(bars).hasSize(11);
         assertThat(height(bars.get(10))).isGreaterThan(height(bars.get(9)));
         assertThat(height(bars.get(0))).isZero();
+        // Styled by dashboard.css (the charts' size included), which the page's policy allows; nothing inline is.
+        assertThat(browser.findElement(By.tagName("body")).getCssValue("background-color")).isEqualTo("rgba(246, 247, 249, 1)");
+        assertThat(Browser.policyViolations(browser)).isEmpty();
     }
 
     @Test

@@ -61,7 +61,7 @@ class FormRateLimitTest {
             given().get(link).then().statusCode(200);
         }
 
-        given().header("Accept-Language", "de").formParam("q.nps", "9").formParam("q.trust", "4")
+        given().accept("text/html").header("Accept-Language", "de").formParam("q.nps", "9").formParam("q.trust", "4")
                 .formParam("action", "submit").post(link)
                 .then().statusCode(429)
                 .header("Retry-After", equalTo("20"))
@@ -83,6 +83,19 @@ class FormRateLimitTest {
 
         given().get(link).then().statusCode(200);
         given().get(link).then().statusCode(429);
+    }
+
+    @Test
+    void aClientNotAskingForHtmlGetsAProblemWithRetryAfter() {
+        String link = link();
+        for (int i = 0; i < 3; i++) {
+            given().get(link).then().statusCode(200);
+        }
+
+        given().accept("application/json").get(link).then().statusCode(429)
+                .header("Retry-After", equalTo("20"))
+                .contentType(containsString("application/problem+json"))
+                .body("status", equalTo(429));
     }
 
     @Test

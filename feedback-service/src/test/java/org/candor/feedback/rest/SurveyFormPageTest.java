@@ -58,9 +58,23 @@ class SurveyFormPageTest {
         browser.findElement(By.cssSelector("label[for='q-trust-4']")).click();
         browser.findElement(By.cssSelector("label[for='q-actions-password']")).click();
         browser.findElement(By.id("q-comment")).sendKeys("Gut informiert");
+        // Styled by survey.css, which the page's policy allows (no inline style is).
+        assertThat(browser.findElement(By.tagName("body")).getCssValue("background-color")).isEqualTo("rgba(246, 247, 249, 1)");
         browser.findElement(By.id("submit")).click();
 
         assertThat(awaitElement(By.id("heading")).getText()).isEqualTo("Vielen Dank");
+        assertThat(Browser.policyViolations(browser)).isEmpty();
+    }
+
+    @Test
+    void theFormCarriesTheSecurityHeaders() {
+        io.restassured.response.Response form = io.restassured.RestAssured.given().get(linkFor("en"));
+
+        assertThat(form.header("Content-Security-Policy")).contains("default-src 'none'").contains("style-src 'self'")
+                .contains("form-action 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(form.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(form.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(form.header("Content-Type")).isEqualToIgnoringCase("text/html;charset=utf-8");
     }
 
     @Test

@@ -39,6 +39,41 @@ public interface IncidentConfig {
     /** How customers reach support, shown on the status page. */
     Support support();
 
+    /** How the status page, feed and JSON are cached, here and by browsers and CDNs. */
+    StatusPage statusPage();
+
+    /** Caching of the public status content. */
+    interface StatusPage {
+
+        /** How often each replica reads the content version from the database (the longest another replica lags). */
+        @WithDefault("1s")
+        Duration versionCheckInterval();
+
+        /** Longest a cached copy is served before it is rebuilt even without a change (incidents leave the page by age). */
+        @WithDefault("5m")
+        Duration maxAge();
+
+        /** After a failed rebuild (database down), how long the last good copy is served before the next try. */
+        @WithDefault("5s")
+        Duration retryAfterFailure();
+
+        /** Seconds a browser may reuse a copy without asking ({@code max-age}). */
+        @WithDefault("10")
+        int browserMaxAge();
+
+        /** Seconds a CDN or other shared cache may reuse a copy without asking ({@code s-maxage}). */
+        @WithDefault("30")
+        int sharedMaxAge();
+
+        /** Seconds a cache may serve an expired copy while it fetches a new one ({@code stale-while-revalidate}). */
+        @WithDefault("60")
+        int staleWhileRevalidate();
+
+        /** Seconds a cache may serve an expired copy when this service fails ({@code stale-if-error}). */
+        @WithDefault("86400")
+        int staleIfError();
+    }
+
     /** Support contact shown to the public. */
     interface Support {
 

@@ -49,4 +49,8 @@ public class Subscriber extends PanacheEntityBase {
 
     @Column(name = "confirmed_at")
     public Instant confirmedAt;
+
+    /** While PENDING: when the latest confirmation link or code expires; the subscription is deleted after it. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
 }

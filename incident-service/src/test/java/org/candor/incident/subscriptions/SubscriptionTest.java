@@ -38,7 +38,10 @@ class SubscriptionTest {
         assertThat(request.getString("messageType")).isEqualTo("status-subscription-confirmation");
         assertThat(request.getBoolean("mandatory")).isTrue();
 
-        given().get(pathOf(request.getString("parameters.confirmUrl")))
+        String link = pathOf(request.getString("parameters.confirmUrl"));
+        given().get(link).then().statusCode(200).body(containsString("Confirm subscription"));
+        assertThat(count(PublicSubscriberConfirmed.TYPE, email)).isZero();
+        given().formParam("token", tokenOf(link)).formParam("lang", "en").post("/status/subscriptions/confirm")
                 .then().statusCode(200).body(containsString("Your subscription is confirmed"));
 
         JsonPath confirmed = latestPayload(PublicSubscriberConfirmed.TYPE, email);
@@ -51,8 +54,7 @@ class SubscriptionTest {
         String email = "again-" + UUID.randomUUID() + "@example.org";
         String first = given().formParam("email", email).formParam("lang", "de").post("/status/subscriptions")
                 .then().statusCode(202).extract().asString();
-        given().get(pathOf(latestPayload(NotificationRequested.TYPE, email).getString("parameters.confirmUrl")))
-                .then().statusCode(200);
+        confirmByButton(latestPayload(NotificationRequested.TYPE, email).getString("parameters.confirmUrl"));
         long requestsBefore = count(NotificationRequested.TYPE, email);
 
         String second = given().formParam("email", email).formParam("lang", "de").post("/status/subscriptions")
@@ -109,8 +111,7 @@ class SubscriptionTest {
     void unsubscribingAsksFirstThenForgetsTheSubscriber() {
         String email = "leave-" + UUID.randomUUID() + "@example.org";
         given().formParam("email", email).post("/status/subscriptions").then().statusCode(202);
-        given().get(pathOf(latestPayload(NotificationRequested.TYPE, email).getString("parameters.confirmUrl")))
-                .then().statusCode(200);
+        confirmByButton(latestPayload(NotificationRequested.TYPE, email).getString("parameters.confirmUrl"));
         JsonPath confirmed = latestPayload(PublicSubscriberConfirmed.TYPE, email);
         String unsubscribe = pathOf(confirmed.getString("unsubscribeUrl"));
         String token = unsubscribe.substring(unsubscribe.indexOf("token=") + 6);
@@ -127,6 +128,15 @@ class SubscriptionTest {
     @Test
     void anInvalidAddressIsRefused() {
         given().formParam("email", "not-an-address").post("/status/subscriptions").then().statusCode(400);
+    }
+
+    /** What the button on the page behind the mailed link does. */
+    private static void confirmByButton(String confirmUrl) {
+        given().formParam("token", tokenOf(pathOf(confirmUrl))).post("/status/subscriptions/confirm").then().statusCode(200);
+    }
+
+    private static String tokenOf(String link) {
+        return link.substring(link.indexOf("token=") + 6);
     }
 
     private static String pathOf(String url) {

@@ -1,8 +1,11 @@
 package org.candor.notification.rest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,7 +23,8 @@ import org.candor.notification.domain.Channel;
 import org.candor.notification.service.MessageCatalog;
 import org.candor.notification.service.OptOutLinks;
 import org.candor.notification.service.RecipientService;
-import org.candor.platform.ratelimit.ClientRateLimiter;
+import org.candor.platform.ratelimit.SharedRateLimiter;
+import org.candor.platform.ratelimit.TooManyRequests;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.qute.Engine;
@@ -93,27 +98,29 @@ public class OptOutPage {
     private final OptOutLinks links;
     private final RecipientService recipients;
     private final Engine engine;
-    private final ClientRateLimiter limiter;
+    private final SharedRateLimiter limiter;
 
-    OptOutPage(OptOutLinks links, RecipientService recipients, Engine engine, Clock clock) {
+    OptOutPage(OptOutLinks links, RecipientService recipients, Engine engine, DataSource dataSource, Clock clock) {
         this.links = links;
         this.recipients = recipients;
         this.engine = engine;
-        this.limiter = new ClientRateLimiter(REQUESTS_PER_MINUTE, clock);
+        // Per real client address (the trusted proxy's X-Forwarded-For), one budget for all replicas.
+        this.limiter = new SharedRateLimiter("opt-out", REQUESTS_PER_MINUTE, Duration.ofMinutes(1), dataSource, clock);
     }
 
     /** Forgets clients that have been quiet long enough, so the limiter does not grow without bound. */
     @io.quarkus.scheduler.Scheduled(every = "1m")
     void forgetIdleClients() {
-        limiter.forgetIdleClients();
+        limiter.removeExpired(1000);
     }
 
     @GET
     public Response ask(@PathParam("token") String token, @QueryParam("lang") String lang,
-            @Context HttpServerRequest request) {
+            @Context HttpServerRequest request, @Context HttpHeaders headers) {
         String language = MessageCatalog.language(lang);
-        if (!limiter.allow(request.remoteAddress().hostAddress())) {
-            return page(429, language, "busy", "busy.text", null, null);
+        Response busy = overLimit(request, headers, language);
+        if (busy != null) {
+            return busy;
         }
         Optional<OptOutLinks.OptOut> optOut = links.verify(token);
         if (optOut.isEmpty()) {
@@ -125,10 +132,11 @@ public class OptOutPage {
 
     @POST
     public Response confirm(@PathParam("token") String token, @QueryParam("lang") String lang,
-            @Context HttpServerRequest request) {
+            @Context HttpServerRequest request, @Context HttpHeaders headers) {
         String language = MessageCatalog.language(lang);
-        if (!limiter.allow(request.remoteAddress().hostAddress())) {
-            return page(429, language, "busy", "busy.text", null, null);
+        Response busy = overLimit(request, headers, language);
+        if (busy != null) {
+            return busy;
         }
         Optional<OptOutLinks.OptOut> optOut = links.verify(token);
         if (optOut.isEmpty()) {
@@ -138,6 +146,15 @@ public class OptOutPage {
         return recipients.optOut(optOut.get().recipientId(), channel).isPresent()
                 ? page(200, language, "done", "done." + channel, null, null)
                 : page(404, language, "unknown", "unknown.text", null, null);
+    }
+
+    /** 429 with Retry-After (the page for a browser, problem+json otherwise) when the client is over its limit. */
+    private Response overLimit(HttpServerRequest request, HttpHeaders headers, String language) {
+        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        SharedRateLimiter.Decision decision = limiter.tryAcquire(client == null ? request.remoteAddress().host() : client);
+        return decision.allowed() ? null
+                : TooManyRequests.problemOrPage(decision.retryAfter(), headers,
+                        page(429, language, "busy", "busy.text", null, null).getEntity());
     }
 
     private Response refused(String token, String language) {

@@ -52,16 +52,34 @@ class OptOutPageBrowserTest {
             assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("Nachrichten wie diese abbestellen?");
             assertThat(browser.findElement(By.id("text")).getText()).contains("per SMS");
             assertThat(Fixtures.inTx(() -> Recipient.<Recipient>findById(id).smsOptOut)).isFalse();
+            // Styled by its style sheet (36em at 16px), which the page's policy allows; nothing inline was needed.
+            assertThat(browser.findElement(By.tagName("body")).getCssValue("max-width")).isEqualTo("576px");
 
             browser.findElement(By.id("confirm")).click();
 
             assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("Erledigt");
             assertThat(browser.findElement(By.id("text")).getText())
                     .isEqualTo("Sie erhalten keine laufenden Updates und Umfragen mehr per SMS.");
+            assertThat(Browser.policyViolations(browser)).isEmpty();
         } finally {
             browser.quit();
         }
         assertThat(Fixtures.inTx(() -> Recipient.<Recipient>findById(id).smsOptOut)).isTrue();
         assertThat(Fixtures.inTx(() -> Recipient.<Recipient>findById(id).emailOptOut)).isFalse();
+    }
+
+    @Test
+    void theOptOutPageCarriesTheSecurityHeaders() {
+        String id = Fixtures.uniqueId("HEADERS");
+        String link = links.url(id, Channel.EMAIL, "en");
+
+        io.restassured.response.Response page = io.restassured.RestAssured.given()
+                .get(link.substring(link.indexOf("/opt-out/")));
+
+        assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'").contains("style-src 'self'")
+                .contains("form-action 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(page.header("Content-Type")).isEqualToIgnoringCase("text/html;charset=utf-8");
     }
 }

@@ -57,7 +57,8 @@ public class CustomerChatSocket {
         // A verification link proves who it is for and which chat; otherwise a resume token may rejoin a chat.
         Optional<ChatSession> resumed = Optional.ofNullable(query.get("verify")).flatMap(chats::openByLink)
                 .or(() -> Optional.ofNullable(query.get("resume")).flatMap(chats::resume));
-        if (resumed.isEmpty() && !limiter.tryAcquire(address(connection))) {
+        if (resumed.isEmpty() && !limiter.tryAcquire(connection.handshakeRequest().remoteAddress(),
+                connection.handshakeRequest().header("X-Forwarded-For"))) {
             connection.close(new CloseReason(1008, "too many new chats from this address")).subscribe().with(ok -> {
             }, failure -> {
             });
@@ -106,14 +107,6 @@ public class CustomerChatSocket {
         } catch (ProblemException e) {
             return relay.write(Frames.error(e.problem()));
         }
-    }
-
-    private static String address(WebSocketConnection connection) {
-        String forwarded = connection.handshakeRequest().header("X-Forwarded-For");
-        String remote = forwarded != null && !forwarded.isBlank() ? forwarded.split(",")[0].trim()
-                : connection.handshakeRequest().remoteAddress();
-        int port = remote == null ? -1 : remote.lastIndexOf(':');
-        return remote == null ? "unknown" : port > 0 && remote.indexOf(':') == port ? remote.substring(0, port) : remote;
     }
 
     @OnClose

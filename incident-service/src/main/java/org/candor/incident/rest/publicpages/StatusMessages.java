@@ -145,6 +145,12 @@ public interface StatusMessages {
     @Message("This link is invalid or has expired. Please subscribe again.")
     String linkInvalid();
 
+    @Message("Do you want to receive status updates about security incidents? Please confirm with the button.")
+    String confirmQuestion();
+
+    @Message("Confirm subscription")
+    String confirmSubscriptionButton();
+
     @Message("Do you want to stop receiving status updates?")
     String unsubscribeQuestion();
 

@@ -1,27 +1,29 @@
 package org.candor.incident.rest.publicpages;
 
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.candor.incident.config.IncidentConfig;
-import org.candor.incident.service.publicstatus.PublicIncident;
-import org.candor.incident.service.publicstatus.PublicStatusService;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
 
-/** The public status page, its Atom feed and its JSON API. No account needed; nothing internal shown. */
+/**
+ * The public status page, its Atom feed and its JSON API. No account needed; nothing internal shown.
+ * Served from {@link StatusPageCache} with an entity tag, so that a reader who has the current copy gets
+ * 304, and with {@code Cache-Control} that lets a CDN carry a surge (and serve its copy if this service fails).
+ */
 @Path("/status")
 @Tag(name = "Public status")
 public class StatusPageResource {
@@ -35,54 +37,61 @@ public class StatusPageResource {
         static native TemplateInstance feed(String lang, String baseUrl, String updated, List<PageIncident> incidents);
     }
 
-    private final PublicStatusService status;
-    private final IncidentConfig config;
+    private final StatusPageCache cache;
+    private final String cacheControl;
 
-    StatusPageResource(PublicStatusService status, IncidentConfig config) {
-        this.status = status;
-        this.config = config;
+    StatusPageResource(StatusPageCache cache, IncidentConfig config) {
+        this.cache = cache;
+        IncidentConfig.StatusPage caching = config.statusPage();
+        this.cacheControl = "public, max-age=" + caching.browserMaxAge() + ", s-maxage=" + caching.sharedMaxAge()
+                + ", stale-while-revalidate=" + caching.staleWhileRevalidate() + ", stale-if-error=" + caching.staleIfError();
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response page(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
-        String chosen = PageLanguage.choose(lang, headers.getAcceptableLanguages());
-        List<PageIncident> incidents = status.incidents(chosen).stream()
-                .map(incident -> PageIncident.of(incident, chosen)).toList();
-        TemplateInstance page = Templates.page(chosen, PageLanguage.other(chosen),
-                incidents.stream().filter(PageIncident::active).toList(),
-                incidents.stream().filter(incident -> !incident.active()).toList(), config.support(),
-                config.support().hotline().replaceAll("[^+0-9]", ""));
-        page.setLocale(Locale.forLanguageTag(chosen));
-        return cached(Response.ok(page).header(HttpHeaders.CONTENT_LANGUAGE, chosen).header("Vary", "Accept-Language"));
+    public Uni<Response> page(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Context HttpHeaders headers) {
+        return serve(StatusPageCache.Kind.PAGE, lang, ifNoneMatch, headers);
     }
 
     @GET
     @Path("/feed.atom")
     @Produces("application/atom+xml")
-    public Response feed(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
-        String chosen = PageLanguage.choose(lang, headers.getAcceptableLanguages());
-        List<PublicIncident> incidents = status.incidents(chosen);
-        String updated = incidents.stream().map(PublicIncident::lastUpdatedAt).max(java.util.Comparator.naturalOrder())
-                .map(Object::toString).orElse("1970-01-01T00:00:00Z");
-        TemplateInstance feed = Templates.feed(chosen, config.publicBaseUrl(), updated,
-                incidents.stream().map(incident -> PageIncident.of(incident, chosen)).toList());
-        feed.setLocale(Locale.forLanguageTag(chosen));
-        // Rendered here: the template writer would label an .xml template application/xml.
-        return cached(Response.ok(feed.render()).type("application/atom+xml; charset=UTF-8"));
+    public Uni<Response> feed(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @Context HttpHeaders headers) {
+        return serve(StatusPageCache.Kind.FEED, lang, ifNoneMatch, headers);
     }
 
     @GET
     @Path("/api/incidents")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response incidents(@QueryParam("lang") String lang, @Context HttpHeaders headers) {
-        String chosen = PageLanguage.choose(lang, headers.getAcceptableLanguages());
-        return cached(Response.ok(status.incidents(chosen)).header(HttpHeaders.CONTENT_LANGUAGE, chosen));
+    public Uni<Response> incidents(@QueryParam("lang") String lang,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context HttpHeaders headers) {
+        return serve(StatusPageCache.Kind.JSON, lang, ifNoneMatch, headers);
     }
 
-    private static Response cached(Response.ResponseBuilder response) {
-        CacheControl cache = new CacheControl();
-        cache.setMaxAge(30);
-        return response.cacheControl(cache).build();
+    private Uni<Response> serve(StatusPageCache.Kind kind, String lang, String ifNoneMatch, HttpHeaders headers) {
+        String chosen = PageLanguage.choose(lang, headers.getAcceptableLanguages());
+        return cache.get(chosen, kind).map(rendered -> {
+            Response.ResponseBuilder response = matches(ifNoneMatch, rendered.etag())
+                    ? Response.notModified()
+                    : Response.ok(rendered.body(), rendered.contentType());
+            return response.header(HttpHeaders.ETAG, rendered.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                    .header(HttpHeaders.CONTENT_LANGUAGE, chosen).header(HttpHeaders.VARY, "Accept-Language").build();
+        });
+    }
+
+    /** RFC 9110 weak comparison: {@code If-None-Match} names the current tag (with or without {@code W/}) or is {@code *}. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.candor.incident.service.subscriptions.RateLimiter;
 import org.candor.incident.service.subscriptions.SubscriptionService;
+import org.candor.platform.ratelimit.SharedRateLimiter;
+import org.candor.platform.ratelimit.TooManyRequests;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -25,7 +27,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Subscribing to public status updates, without an account: double opt-in by link or code, and
- * unsubscribing. Pages work without JavaScript; answers never reveal whether someone is subscribed.
+ * unsubscribing. A link from a message only shows a page with a button; only the button's POST confirms
+ * or unsubscribes. Pages work without JavaScript; answers never reveal whether someone is subscribed.
  */
 @Path("/status/subscriptions")
 @Produces(MediaType.TEXT_HTML)
@@ -41,6 +44,8 @@ public class SubscriptionResource {
         static native TemplateInstance message(String lang, String text);
 
         static native TemplateInstance code(String lang, String phone, String text);
+
+        static native TemplateInstance confirm(String lang, String token);
 
         static native TemplateInstance unsubscribe(String lang, String token);
     }
@@ -59,8 +64,10 @@ public class SubscriptionResource {
             @FormParam("lang") String lang, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         String chosen = PageLanguage.choose(lang, headers.getAcceptableLanguages());
         StatusMessages msg = PageLanguage.messages(chosen);
-        if (!limiter.allow(client(request))) {
-            return page(429, Templates.message(chosen, msg.tooManyRequests()), chosen);
+        SharedRateLimiter.Decision allowed = limiter.allow(client(request));
+        if (!allowed.allowed()) {
+            return TooManyRequests.problemOrPage(allowed.retryAfter(), headers,
+                    localized(Templates.message(chosen, msg.tooManyRequests()), chosen));
         }
         String cleanEmail = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         String cleanPhone = phone == null ? "" : phone.replaceAll("[\\s()/-]", "");
@@ -78,9 +85,21 @@ public class SubscriptionResource {
         return page(202, Templates.code(chosen, cleanPhone, msg.subscriptionRequested()), chosen);
     }
 
+    /** The link in the mail only asks: a mail scanner following it confirms nothing; the button's POST does. */
     @GET
     @Path("/confirm")
-    public Response confirm(@QueryParam("token") String token, @QueryParam("lang") String lang,
+    public Response askToConfirm(@QueryParam("token") String token, @QueryParam("lang") String lang,
+            @Context HttpHeaders headers) {
+        String chosen = PageLanguage.choose(lang, headers.getAcceptableLanguages());
+        return subscriptions.validConfirmLink(token)
+                ? page(200, Templates.confirm(chosen, token), chosen)
+                : page(400, Templates.message(chosen, PageLanguage.messages(chosen).linkInvalid()), chosen);
+    }
+
+    @POST
+    @Path("/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@FormParam("token") String token, @FormParam("lang") String lang,
             @Context HttpHeaders headers) {
         String chosen = PageLanguage.choose(lang, headers.getAcceptableLanguages());
         StatusMessages msg = PageLanguage.messages(chosen);
@@ -96,8 +115,10 @@ public class SubscriptionResource {
             @FormParam("lang") String lang, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         String chosen = PageLanguage.choose(lang, headers.getAcceptableLanguages());
         StatusMessages msg = PageLanguage.messages(chosen);
-        if (!limiter.allow(client(request))) {
-            return page(429, Templates.message(chosen, msg.tooManyRequests()), chosen);
+        SharedRateLimiter.Decision allowed = limiter.allow(client(request));
+        if (!allowed.allowed()) {
+            return TooManyRequests.problemOrPage(allowed.retryAfter(), headers,
+                    localized(Templates.message(chosen, msg.tooManyRequests()), chosen));
         }
         return subscriptions.confirmByCode(phone == null ? "" : phone.strip(), code)
                 ? page(200, Templates.message(chosen, msg.subscriptionConfirmed()), chosen)
@@ -127,13 +148,23 @@ public class SubscriptionResource {
                 : page(400, Templates.message(chosen, msg.linkInvalid()), chosen);
     }
 
+    private static TemplateInstance localized(TemplateInstance page, String lang) {
+        page.setLocale(Locale.forLanguageTag(lang));
+        return page;
+    }
+
     private static Response page(int status, TemplateInstance page, String lang) {
         page.setLocale(Locale.forLanguageTag(lang));
         return Response.status(status).entity(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.CONTENT_LANGUAGE, lang).header("Cache-Control", "no-store").build();
     }
 
+    /** The real client: behind a trusted proxy the address it forwarded, otherwise the connection's peer. */
     private static String client(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        if (request.remoteAddress() == null) {
+            return "unknown";
+        }
+        String address = request.remoteAddress().hostAddress();
+        return address != null ? address : request.remoteAddress().host();
     }
 }

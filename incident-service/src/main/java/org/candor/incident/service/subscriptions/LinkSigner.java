@@ -70,6 +70,11 @@ public class LinkSigner {
         }
     }
 
+    /** A keyed digest (hex) of {@code value} for {@code purpose}: lets a row be found by a contact without storing it. */
+    public String digest(String purpose, String value) {
+        return java.util.HexFormat.of().formatHex(mac(purpose + "|" + value));
+    }
+
     private byte[] mac(String payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -1,31 +1,38 @@
 package org.candor.incident.service.subscriptions;
 
 import java.time.Clock;
+import java.time.Duration;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.candor.incident.config.IncidentConfig;
-import org.candor.platform.ratelimit.ClientRateLimiter;
+import org.candor.platform.ratelimit.SharedRateLimiter;
 
 import io.quarkus.scheduler.Scheduled;
 
-/** The per-client limit on the public subscription endpoints. */
+/**
+ * The per-client limit on the public subscription endpoints, keyed on the real client address (the one
+ * a trusted proxy forwarded) and shared by every replica through PostgreSQL.
+ */
 @ApplicationScoped
 public class RateLimiter {
 
-    private final ClientRateLimiter limiter;
+    private final SharedRateLimiter limiter;
 
-    RateLimiter(IncidentConfig config, Clock clock) {
-        this.limiter = new ClientRateLimiter(config.subscriptionRequestsPerMinute(), clock);
+    RateLimiter(IncidentConfig config, DataSource dataSource, Clock clock) {
+        this.limiter = new SharedRateLimiter("subscriptions", config.subscriptionRequestsPerMinute(), Duration.ofMinutes(1),
+                dataSource, clock);
     }
 
     /** Counts a request from {@code client} and says whether it is within the limit. */
-    public boolean allow(String client) {
-        return limiter.allow(client);
+    public SharedRateLimiter.Decision allow(String client) {
+        return limiter.tryAcquire(client);
     }
 
     @Scheduled(every = "1m")
     void forgetIdleClients() {
-        limiter.forgetIdleClients();
+        limiter.removeExpired(1000);
     }
 }

@@ -43,6 +43,9 @@ public class SubscriptionService {
     private static final Duration UNSUBSCRIBE_VALIDITY = Duration.ofDays(3650);
     private static final Duration CODE_VALIDITY = Duration.ofMinutes(15);
     private static final int MAX_CODE_ATTEMPTS = 5;
+    /** Confirmation messages per address or number in any 24 hours; more requests get the same answer and send nothing. */
+    static final int MAX_CONFIRMATIONS_PER_DAY = 3;
+    static final Duration CONFIRMATION_WINDOW = Duration.ofHours(24);
 
     private final EntityManager entityManager;
     private final Outbox outbox;
@@ -65,9 +68,10 @@ public class SubscriptionService {
     public void requestByEmail(String email, String locale) {
         Subscriber subscriber = Subscriber.<Subscriber>find("email", email).firstResultOptional()
                 .orElseGet(() -> create(email, null, locale));
-        if (subscriber.status == Subscriber.Status.CONFIRMED) {
+        if (subscriber.status == Subscriber.Status.CONFIRMED || !mayConfirm(email)) {
             return;
         }
+        subscriber.expiresAt = Instant.now(clock).plus(CONFIRM_VALIDITY);
         String link = config.publicBaseUrl() + "/status/subscriptions/confirm?token="
                 + signer.sign(CONFIRM, subscriber.id, CONFIRM_VALIDITY);
         request(subscriber, CONFIRMATION_EMAIL, new NotificationRequested.Recipient(null, email, null, locale),
@@ -79,12 +83,13 @@ public class SubscriptionService {
     public void requestByPhone(String phone, String locale) {
         Subscriber subscriber = Subscriber.<Subscriber>find("phone", phone).firstResultOptional()
                 .orElseGet(() -> create(null, phone, locale));
-        if (subscriber.status == Subscriber.Status.CONFIRMED) {
+        if (subscriber.status == Subscriber.Status.CONFIRMED || !mayConfirm(phone)) {
             return;
         }
         String code = String.format("%06d", random.nextInt(1_000_000));
         subscriber.codeHash = hash(subscriber.id, code);
         subscriber.codeExpiresAt = Instant.now(clock).plus(CODE_VALIDITY);
+        subscriber.expiresAt = subscriber.codeExpiresAt;
         subscriber.codeAttempts = 0;
         request(subscriber, CONFIRMATION_CODE, new NotificationRequested.Recipient(null, null, phone, locale),
                 Map.of("code", code, "validMinutes", String.valueOf(CODE_VALIDITY.toMinutes())));
@@ -101,8 +106,9 @@ public class SubscriptionService {
     public boolean confirmByCode(String phone, String code) {
         Optional<Subscriber> found = Subscriber.<Subscriber>find("phone", phone).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
+        // Unknown number, already subscribed, wrong code: the same answer, so that nobody learns who subscribed.
         if (found.isEmpty() || found.get().status == Subscriber.Status.CONFIRMED) {
-            return found.isPresent();
+            return false;
         }
         Subscriber subscriber = found.get();
         if (subscriber.codeHash == null || subscriber.codeAttempts >= MAX_CODE_ATTEMPTS
@@ -115,6 +121,11 @@ public class SubscriptionService {
             return false;
         }
         return confirm(subscriber);
+    }
+
+    /** Whether a confirmation link is valid (the page asks before acting). */
+    public boolean validConfirmLink(String token) {
+        return signer.verify(CONFIRM, token).isPresent();
     }
 
     /** Whether an unsubscribe link is valid (the page asks before acting). */
@@ -138,6 +149,45 @@ public class SubscriptionService {
         return true;
     }
 
+    /**
+     * Records a confirmation message to {@code contact} unless 3 went there in the last 24 hours. Requests for the
+     * same contact wait for each other (an advisory lock on its digest), so a burst cannot slip past the count.
+     */
+    private boolean mayConfirm(String contact) {
+        String digest = signer.digest("confirmation-contact", contact);
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:digest))").setParameter("digest", digest)
+                .getResultList();
+        Instant now = Instant.now(clock);
+        long recent = ((Number) entityManager.createNativeQuery(
+                "select count(*) from subscription_confirmation_sent where contact_digest = :digest and sent_at > :since")
+                .setParameter("digest", digest).setParameter("since", now.minus(CONFIRMATION_WINDOW)).getSingleResult())
+                .longValue();
+        if (recent >= MAX_CONFIRMATIONS_PER_DAY) {
+            Log.info("Confirmation message not sent: this contact had 3 in the last 24 hours");
+            return false;
+        }
+        entityManager.createNativeQuery("insert into subscription_confirmation_sent (contact_digest, sent_at) values (:digest, :now)")
+                .setParameter("digest", digest).setParameter("now", now).executeUpdate();
+        return true;
+    }
+
+    /**
+     * Deletes pending subscriptions whose confirmation link or code has expired (they can never be confirmed
+     * and hold a contact detail for nothing), and the send records older than a day.
+     */
+    @Transactional
+    public int deleteExpiredPending() {
+        Instant now = Instant.now(clock);
+        int deleted = entityManager.createNativeQuery(
+                "delete from subscriber where status = 'PENDING' and expires_at < :now").setParameter("now", now).executeUpdate();
+        entityManager.createNativeQuery("delete from subscription_confirmation_sent where sent_at <= :since")
+                .setParameter("since", now.minus(CONFIRMATION_WINDOW)).executeUpdate();
+        if (deleted > 0) {
+            Log.infof("Deleted %d pending subscriptions whose confirmation expired", deleted);
+        }
+        return deleted;
+    }
+
     private boolean confirm(Subscriber subscriber) {
         if (subscriber.status == Subscriber.Status.CONFIRMED) {
             return true;
@@ -146,6 +196,7 @@ public class SubscriptionService {
         subscriber.status = Subscriber.Status.CONFIRMED;
         subscriber.confirmedAt = now;
         subscriber.codeHash = null;
+        subscriber.expiresAt = null;
         String unsubscribe = config.publicBaseUrl() + "/status/subscriptions/unsubscribe?token="
                 + signer.sign(UNSUBSCRIBE, subscriber.id, UNSUBSCRIBE_VALIDITY);
         outbox.record(new PublicSubscriberConfirmed(subscriber.id, subscriber.email, subscriber.phone,
