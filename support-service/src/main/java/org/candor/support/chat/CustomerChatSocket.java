@@ -67,11 +67,13 @@ public class CustomerChatSocket {
         try {
             session = resumed.orElseGet(() -> chats.start(query.get("locale")));
         } catch (ProblemException e) {
-            // The chat cannot go on (verification is not configured): nothing was written, the visitor is told.
-            connection.close(new CloseReason(1011, "chat unavailable")).subscribe().with(ok -> {
-            }, failure -> {
-            });
-            return relay.write(Frames.error(e.problem()));
+            // The chat cannot go on (verification is not configured): nothing was written; the visitor is told, then closed.
+            connection.sendText(relay.write(Frames.error(e.problem())))
+                    .chain(() -> connection.close(new CloseReason(1011, "chat unavailable")))
+                    .subscribe().with(ok -> {
+                    }, failure -> {
+                    });
+            return null;
         }
         connection.userData().put(SESSION, session.id.toString());
         connections.addCustomer(session.id, connection);
