@@ -40,6 +40,8 @@ public class BenchEnvironment {
                 "QUARKUS_DATASOURCE_PASSWORD=" + database.password(),
                 "CANDOR_JWT_PUBLIC_KEY_LOCATION=" + issuer.publicKeyFile().toUri(),
                 "CANDOR_JWT_ISSUER=" + JwtIssuer.ISSUER,
+                "CANDOR_JWT_AUDIENCE=" + JwtIssuer.AUDIENCE,
+                "CANDOR_SUPPORT_VERIFICATION_SECRET=" + org.candor.testsupport.LocalSettings.randomSecret(),
                 "BENCH_TOKEN=" + token, ""));
         System.out.println("ready");
         Thread.currentThread().join();

@@ -125,8 +125,7 @@
   $('use-macro').addEventListener('click', function () {
     if (current && $('macros').value) { send({ type: 'message', sessionId: current, macroId: $('macros').value }); }
   });
-  $('verify-sms').addEventListener('click', function () { send({ type: 'verify-sms', sessionId: current, customerId: $('customer-id').value }); });
-  $('verify-email').addEventListener('click', function () { send({ type: 'verify-email', sessionId: current, customerId: $('customer-id').value }); });
+  $('request-code').addEventListener('click', function () { send({ type: 'request-code', sessionId: current, contact: $('contact').value }); });
   $('transfer').addEventListener('click', function () { send({ type: 'transfer', sessionId: current, toAgent: $('transfer-to').value }); });
   $('requeue').addEventListener('click', function () { send({ type: 'transfer', sessionId: current, toQueue: $('transfer-queue').value }); });
   $('end-chat').addEventListener('click', function () { send({ type: 'end', sessionId: current, resolve: false }); });

@@ -1,6 +1,5 @@
 (function () {
   var $ = function (id) { return document.getElementById(id); };
-  var params = new URLSearchParams(window.location.search);
   var texts = document.getElementById('texts').dataset;
   function say(text, values) {
     return Object.keys(values || {}).reduce(function (result, name) {
@@ -12,7 +11,6 @@
   query.set('locale', document.documentElement.lang || 'en');
   var resume = sessionStorage.getItem('candor-chat-resume');
   if (resume) { query.set('resume', resume); }
-  if (params.get('verify')) { query.set('verify', params.get('verify')); }
   var scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
   var socket = new WebSocket(scheme + '//' + window.location.host + '/chat/customer?' + query.toString());
 
@@ -48,9 +46,11 @@
         break;
       case 'verification':
         if (frame.status === 'verified') { verified(); add('system', texts.verifiedNotice); }
-        else if (frame.status === 'code-sent') { add('system', texts.codeSent); }
-        else if (frame.status === 'link-sent') { add('system', texts.linkSent); }
-        else { add('system', texts.failed); }
+        else if (frame.status === 'code-requested') {
+          add('system', frame.channel === 'email' ? texts.codeRequestedEmail : texts.codeRequestedSms);
+        }
+        else if (frame.status === 'locked') { add('system', texts.locked); }
+        else { add('system', say(texts.failed, { left: frame.attemptsLeft })); }
         break;
       case 'transferred':
         $('status').textContent = texts.transferred;
@@ -76,7 +76,6 @@
     send({ type: 'message', text: text });
     $('text').value = '';
   });
-  $('verify-sms').addEventListener('click', function () { send({ type: 'verify-sms', customerId: $('customer-id').value }); });
-  $('verify-email').addEventListener('click', function () { send({ type: 'verify-email', customerId: $('customer-id').value }); });
+  $('request-code').addEventListener('click', function () { send({ type: 'request-code', contact: $('contact').value }); });
   $('verify-code').addEventListener('click', function () { send({ type: 'verify-code', code: $('code').value }); });
 })();

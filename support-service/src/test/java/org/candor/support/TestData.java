@@ -52,6 +52,16 @@ public final class TestData {
         return incidentId;
     }
 
+    /** Sends an affected-customer event for {@code customerId} with the given contact details on record. */
+    public static void sendAffected(UUID incidentId, String customerId, String locale, String email, String phone) {
+        TestEvents.sendCloudEvent(Topics.AFFECTED_CUSTOMERS, null, customerId, UUID.randomUUID(), AffectedCustomerAdded.TYPE,
+                "{\"incidentId\":\"" + incidentId + "\",\"customer\":{\"customerId\":\"" + customerId
+                        + "\",\"name\":\"Erika Mustermann\",\"email\":" + (email == null ? "null" : "\"" + email + "\"")
+                        + ",\"phone\":" + (phone == null ? "null" : "\"" + phone + "\"") + ","
+                        + "\"locale\":\"" + locale + "\",\"country\":\"DE\",\"region\":null,\"segment\":\"retail\"},"
+                        + "\"occurredAt\":\"" + Instant.now() + "\"}");
+    }
+
     /** Sends an affected-customer event for {@code customerId}. */
     public static void sendAffected(UUID incidentId, String customerId, String locale) {
         TestEvents.sendCloudEvent(Topics.AFFECTED_CUSTOMERS, null, customerId, UUID.randomUUID(), AffectedCustomerAdded.TYPE,

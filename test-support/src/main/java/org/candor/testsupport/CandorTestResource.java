@@ -36,7 +36,8 @@ public class CandorTestResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.username", database.username(),
                 "quarkus.datasource.password", database.password(),
                 "mp.jwt.verify.publickey.location", jwt().publicKeyFile().toUri().toString(),
-                "mp.jwt.verify.issuer", JwtIssuer.ISSUER);
+                "mp.jwt.verify.issuer", JwtIssuer.ISSUER,
+                "mp.jwt.verify.audiences", JwtIssuer.AUDIENCE);
     }
 
     @Override

@@ -29,6 +29,9 @@ public final class JwtIssuer {
     /** The issuer every Candor service expects in local runs and tests. */
     public static final String ISSUER = "https://candor.local/issuer";
 
+    /** The audience every Candor service accepts: one shared audience for the whole suite. */
+    public static final String AUDIENCE = "candor";
+
     private final PrivateKey privateKey;
     private final Path publicKeyFile;
 
@@ -72,7 +75,13 @@ public final class JwtIssuer {
 
     /** A bearer token for {@code subject} holding {@code roles}, valid for {@code lifetime}. */
     public String token(String subject, Duration lifetime, String... roles) {
-        return Jwt.issuer(ISSUER)
+        return token(ISSUER, AUDIENCE, subject, lifetime, roles);
+    }
+
+    /** A token from {@code issuer} for {@code audience}, signed with this key: for tests of rejection. */
+    public String token(String issuer, String audience, String subject, Duration lifetime, String... roles) {
+        return Jwt.issuer(issuer)
+                .audience(audience)
                 .subject(subject)
                 .upn(subject)
                 .groups(Set.of(roles))
@@ -85,6 +94,7 @@ public final class JwtIssuer {
     public String expiredToken(String subject, String... roles) {
         long now = System.currentTimeMillis() / 1000;
         return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .groups(Set.of(roles))
                 .issuedAt(now - 7200)

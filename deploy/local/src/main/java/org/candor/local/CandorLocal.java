@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.candor.testsupport.JwtIssuer;
 
 /**
- * The local run: {@code up [--demo]} starts everything and stays in the foreground until Ctrl-C or
+ * The local run: {@code up [--demo] [--free-ports]} starts everything (on the default ports, or on free
+ * ones) and stays in the foreground until Ctrl-C or
  * {@code down}; {@code demo} declares an incident against a running suite; {@code token [role...]}
  * prints a staff token.
  */
@@ -27,20 +28,21 @@ public final class CandorLocal {
         Path stateDir = root.resolve(".candor");
         String command = args.length == 0 ? "up" : args[0];
         switch (command) {
-            case "up" -> up(root, stateDir, List.of(args).contains("--demo"));
+            case "up" -> up(root, stateDir, List.of(args).contains("--demo"),
+                    List.of(args).contains("--free-ports") ? Suite.Ports.free() : Suite.Ports.defaults());
             case "demo" -> demo(JwtIssuer.inDirectory(stateDir.resolve("keys")), defaultUrls());
             case "token" -> System.out.println(JwtIssuer.inDirectory(stateDir.resolve("keys")).token("local-staff",
                     Duration.ofHours(8), args.length > 1 ? List.of(args).subList(1, args.length).toArray(String[]::new)
                             : allRoles()));
             case "down" -> down(stateDir);
             default -> {
-                System.err.println("Usage: candor up [--demo] | demo | token [role ...] | down");
+                System.err.println("Usage: candor up [--demo] [--free-ports] | demo | token [role ...] | down");
                 System.exit(2);
             }
         }
     }
 
-    private static void up(Path root, Path stateDir, boolean runDemo) throws Exception {
+    private static void up(Path root, Path stateDir, boolean runDemo, Suite.Ports ports) throws Exception {
         Path pidFile = stateDir.resolve("candor.pid");
         if (Files.exists(pidFile) && ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
                 .map(ProcessHandle::isAlive).orElse(false)) {
@@ -48,7 +50,7 @@ public final class CandorLocal {
             System.exit(1);
         }
         Files.createDirectories(stateDir);
-        Suite suite = new Suite(root, stateDir, Suite.Ports.defaults());
+        Suite suite = new Suite(root, stateDir, ports);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Candor ...");

@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import org.candor.testsupport.InProcessKafka;
 import org.candor.testsupport.InProcessPostgres;
 import org.candor.testsupport.JwtIssuer;
+import org.candor.testsupport.LocalSettings;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -59,6 +60,7 @@ public final class Suite implements AutoCloseable {
     private static final String SURVEY_TOKEN_SECRET = "feedback-token-secret";
     private static final String OPT_OUT_SECRET = "notification-opt-out-secret";
     private static final String RECEIPT_SECRET = "notification-receipt-secret";
+    private static final String VERIFICATION_SECRET = "support-verification-secret";
 
     private final Path root;
     private final Path stateDir;
@@ -134,27 +136,24 @@ public final class Suite implements AutoCloseable {
     }
 
     private Map<String, String> environment(ServiceSpec spec) {
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> baseUrls = new LinkedHashMap<>();
+        ServiceSpec.ALL.forEach(other -> baseUrls.put(other.name(), "http://127.0.0.1:" + ports.services().get(other.name())));
+        // Every setting a service refuses to start without outside dev and test; the keys are this run's own.
+        Map<String, String> env = new LinkedHashMap<>(LocalSettings.environment(baseUrls));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(spec.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", spec.database());
         env.put("QUARKUS_DATASOURCE_PASSWORD", databasePasswords.getProperty(spec.database()));
         env.put("CANDOR_JWT_PUBLIC_KEY_LOCATION", jwt.publicKeyFile().toUri().toString());
-        env.put("CANDOR_JWT_ISSUER", JwtIssuer.ISSUER);
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", String.valueOf(ports.smtp()));
         env.put("CANDOR_SMS_PRIMARY_URL", smsPrimary.baseUrl());
         env.put("CANDOR_SMS_SECONDARY_URL", smsSecondary.baseUrl());
         env.put("CANDOR_INCIDENT_LINK_SECRET", databasePasswords.getProperty(LINK_SECRET));
-        env.put("CANDOR_INCIDENT_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.services().get("incident-service"));
         env.put("CANDOR_FEEDBACK_TOKEN_SECRET", databasePasswords.getProperty(SURVEY_TOKEN_SECRET));
         env.put("CANDOR_NOTIFICATION_OPT_OUT_SECRET", databasePasswords.getProperty(OPT_OUT_SECRET));
         env.put("CANDOR_NOTIFICATION_RECEIPT_SECRET", databasePasswords.getProperty(RECEIPT_SECRET));
-        env.put("CANDOR_NOTIFICATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.services().get("notification-service"));
-        // The local SMS gateway stubs accept any credentials.
-        env.put("CANDOR_SMS_PRIMARY_AUTH_TOKEN", "local-auth-token");
-        env.put("CANDOR_SMS_SECONDARY_AUTH_TOKEN", "local-auth-token");
-        env.put("CANDOR_FEEDBACK_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.services().get("feedback-service"));
+        env.put("CANDOR_SUPPORT_VERIFICATION_SECRET", databasePasswords.getProperty(VERIFICATION_SECRET));
         if (spec.name().equals("incident-service")) {
             // The staff overview asks the other four for their summaries.
             ServiceSpec.ALL.stream().filter(other -> !other.equals(spec)).forEach(other -> env.put(
@@ -231,6 +230,7 @@ public final class Suite implements AutoCloseable {
         names.add(SURVEY_TOKEN_SECRET);
         names.add(OPT_OUT_SECRET);
         names.add(RECEIPT_SECRET);
+        names.add(VERIFICATION_SECRET);
         return names;
     }
 

@@ -224,6 +224,8 @@ class DeliveryCrashIT {
         ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-jar", jar.toString());
         Map<String, String> env = builder.environment();
+        // What the service refuses to start without outside dev and test, then this test's own values.
+        env.putAll(org.candor.testsupport.LocalSettings.environment(Map.of("notification-service", "http://127.0.0.1:" + port)));
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("KAFKA_BOOTSTRAP_SERVERS", Infrastructure.get().kafkaBootstrapServers());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());

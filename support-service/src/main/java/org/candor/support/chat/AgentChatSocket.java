@@ -31,8 +31,8 @@ import io.quarkus.websockets.next.WebSocketConnection;
  * {@code ["bearer-token-carrier", "quarkus-http-upgrade#Authorization#Bearer%20<token>"]}.
  *
  * <p>Frames in: {@code take-next {queue?}}, {@code message {sessionId, text | macroId}}, {@code transfer
- * {sessionId, toAgent | toQueue}} (to an agent, or back to a waiting line), {@code verify-sms|verify-email
- * {sessionId, customerId}}, {@code end {sessionId, resolve}}, {@code macros {locale}}.
+ * {sessionId, toAgent | toQueue}} (to an agent, or back to a waiting line), {@code request-code
+ * {sessionId, contact}} (a code to the email address or phone number the customer named), {@code end {sessionId, resolve}}, {@code macros {locale}}.
  */
 @WebSocket(path = "/chat/agent")
 @RolesAllowed({Roles.SUPPORT_AGENT, Roles.SUPPORT_SUPERVISOR})
@@ -98,12 +98,8 @@ public class AgentChatSocket {
                     }
                     yield null;
                 }
-                case "verify-sms" -> {
-                    chats.sendCode(session(frame), Frames.text(frame, "customerId"));
-                    yield null;
-                }
-                case "verify-email" -> {
-                    chats.sendLink(session(frame), Frames.text(frame, "customerId"));
+                case "request-code" -> {
+                    chats.requestCode(session(frame), Frames.text(frame, "contact"));
                     yield null;
                 }
                 case "end" -> {

@@ -25,10 +25,11 @@ import io.quarkus.websockets.next.WebSocketConnection;
 
 /**
  * The customer's side of a live chat (the widget). No account: opening the socket joins the waiting
- * line; a signed resume token rejoins the same chat after a reconnect, on any replica.
+ * line; a signed resume token rejoins the same chat after a reconnect, on any replica. Nothing but the
+ * resume token of the chat itself rejoins a chat, and only a code typed into the chat verifies it.
  *
- * <p>Frames in: {@code message {text}}, {@code verify-sms {customerId}}, {@code verify-email {customerId}},
- * {@code verify-code {code}}, {@code verify-link {token}}, {@code leave}. Frames out: {@code queued},
+ * <p>Frames in: {@code message {text}}, {@code request-code {contact}} (an email address or phone number),
+ * {@code verify-code {code}}, {@code leave}. Frames out: {@code queued}, {@code resumed},
  * {@code agent-joined}, {@code message}, {@code verification}, {@code ended}, {@code error}.
  */
 @WebSocket(path = "/chat/customer")
@@ -54,9 +55,7 @@ public class CustomerChatSocket {
     @OnOpen
     public String open(WebSocketConnection connection) {
         Map<String, String> query = Frames.query(connection.handshakeRequest().query());
-        // A verification link proves who it is for and which chat; otherwise a resume token may rejoin a chat.
-        Optional<ChatSession> resumed = Optional.ofNullable(query.get("verify")).flatMap(chats::openByLink)
-                .or(() -> Optional.ofNullable(query.get("resume")).flatMap(chats::resume));
+        Optional<ChatSession> resumed = Optional.ofNullable(query.get("resume")).flatMap(chats::resume);
         if (resumed.isEmpty() && !limiter.tryAcquire(connection.handshakeRequest().remoteAddress(),
                 connection.handshakeRequest().header("X-Forwarded-For"))) {
             connection.close(new CloseReason(1008, "too many new chats from this address")).subscribe().with(ok -> {
@@ -65,7 +64,18 @@ public class CustomerChatSocket {
             return relay.write(Frames.error(new Problem("https://candor.dev/problems/429", "Too Many Requests", 429,
                     "Too many new chats from this address; try again in a minute", List.of())));
         }
-        ChatSession session = resumed.orElseGet(() -> chats.start(query.get("locale")));
+        ChatSession session;
+        try {
+            session = resumed.orElseGet(() -> chats.start(query.get("locale")));
+        } catch (ProblemException e) {
+            // The chat cannot go on (verification is not configured): nothing was written; the visitor is told, then closed.
+            connection.sendText(relay.write(Frames.error(e.problem())))
+                    .chain(() -> connection.close(new CloseReason(1011, "chat unavailable")))
+                    .subscribe().with(ok -> {
+                    }, failure -> {
+                    });
+            return null;
+        }
         connection.userData().put(SESSION, session.id.toString());
         connections.addCustomer(session.id, connection);
         ChatService.Position position = chats.position(session.id);
@@ -94,10 +104,8 @@ public class CustomerChatSocket {
         try {
             switch (Frames.text(frame, "type")) {
                 case "message" -> chats.customerSays(sessionId, Frames.text(frame, "text"));
-                case "verify-sms" -> chats.sendCode(sessionId, Frames.text(frame, "customerId"));
-                case "verify-email" -> chats.sendLink(sessionId, Frames.text(frame, "customerId"));
+                case "request-code" -> chats.requestCode(sessionId, Frames.text(frame, "contact"));
                 case "verify-code" -> chats.verifyCode(sessionId, Frames.text(frame, "code"));
-                case "verify-link" -> chats.verifyLink(sessionId, Frames.text(frame, "token"));
                 case "leave" -> chats.end(sessionId, "customer", false);
                 default -> {
                     return relay.write(Frames.error("type", "unknown frame type"));

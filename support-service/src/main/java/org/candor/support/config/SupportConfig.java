@@ -80,24 +80,31 @@ public interface SupportConfig {
     }
 
     interface Verification {
-        /** HMAC-SHA256 key for verification links and codes; set it per deployment, the same on every replica. */
+        /**
+         * HMAC-SHA256 key for verification codes, resume tokens and the hashes of customers' contact
+         * details; at least 32 bytes, the same on every replica. Required in production.
+         */
         Optional<String> secret();
 
-        /** How long a one-time code sent by SMS stays valid. */
+        /** How long a one-time code stays valid. */
         @WithDefault("10m")
         Duration codeTtl();
 
-        /** How long a signed verification link stays valid. */
+        /** How long a resume token lets the customer rejoin their chat after a reconnect. */
         @WithDefault("1h")
-        Duration linkTtl();
+        Duration resumeTtl();
 
-        /** Wrong codes allowed per chat before verification by code is blocked. */
+        /** Wrong codes allowed per chat session, over all its codes, before verification in that chat ends. */
         @WithDefault("5")
         int maxAttempts();
 
-        /** Base URL of the widget page that verification links point to. */
-        @WithDefault("http://localhost:8083/widget/")
-        String widgetUrl();
+        /** Codes one chat session may ask for (the first and every resend). */
+        @WithDefault("5")
+        int maxCodesPerChat();
+
+        /** Codes sent to one customer per hour, over all chat sessions. */
+        @WithDefault("5")
+        int maxCodesPerCustomerPerHour();
     }
 
     interface Chat {

@@ -51,7 +51,7 @@ public class ChatSession extends PanacheEntityBase {
     @Column(name = "verified_customer_id")
     public String verifiedCustomerId;
 
-    /** SMS_CODE or EMAIL_LINK. */
+    /** EMAIL_CODE or SMS_CODE. */
     @Column(name = "verified_by")
     public String verifiedBy;
 
@@ -64,6 +64,19 @@ public class ChatSession extends PanacheEntityBase {
     @Column(name = "code_expires_at")
     public Instant codeExpiresAt;
 
+    /** Wrong codes entered in this chat, over all its codes: a resend does not reset it. */
     @Column(name = "code_attempts", nullable = false)
     public int codeAttempts;
+
+    /** Codes asked for in this chat, resends included. */
+    @Column(name = "codes_requested", nullable = false)
+    public int codesRequested;
+
+    /** Verification in this chat has ended after too many wrong codes. */
+    @Column(name = "verification_locked", nullable = false)
+    public boolean verificationLocked;
+
+    /** How the pending code went: email or sms. */
+    @Column(name = "code_channel")
+    public String codeChannel;
 }

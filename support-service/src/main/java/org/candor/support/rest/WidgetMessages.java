@@ -40,23 +40,23 @@ public interface WidgetMessages {
     @Message("Your identity is verified")
     String verifiedNotice();
 
-    @Message("We sent you a code by SMS")
-    String codeSent();
+    @Message("If this email address is on record with us, we have sent a code to it. Type it below.")
+    String codeRequestedEmail();
 
-    @Message("We sent you a link by email")
-    String linkSent();
+    @Message("If this phone number is on record with us, we have sent a code to it by SMS. Type it below.")
+    String codeRequestedSms();
 
-    @Message("That did not work; please try again")
+    @Message("That code is not right; %left% tries left")
     String failed();
 
-    @Message("Customer number")
-    String customerNumber();
+    @Message("Too many wrong codes: verification in this chat has ended. The agent can help you another way.")
+    String locked();
 
-    @Message("Code by SMS")
-    String codeBySms();
+    @Message("Email address or mobile number on record")
+    String contactPlaceholder();
 
-    @Message("Link by email")
-    String linkByEmail();
+    @Message("Send me a code")
+    String requestCode();
 
     @Message("6-digit code")
     String codePlaceholder();

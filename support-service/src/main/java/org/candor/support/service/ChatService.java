@@ -30,7 +30,8 @@ import io.quarkus.logging.Log;
 
 /**
  * Live chat: the waiting line, taking the next chat, messages both ways, transfer, and verifying the
- * customer by a one-time SMS code or a signed email link before anything account-specific is discussed.
+ * customer, before anything account-specific is discussed, by a one-time code sent to the email address
+ * or phone number on record and typed into the same chat.
  */
 @ApplicationScoped
 public class ChatService {
@@ -46,9 +47,12 @@ public class ChatService {
     private final SupportConfig config;
     private final Clock clock;
     private final Event<ChatEvent> events;
+    private final CustomerService customers;
 
     ChatService(EntityManager entityManager, TicketService tickets, Notifications notifications,
-            VerificationSigner signer, SupportConfig config, Clock clock, Event<ChatEvent> events) {
+            VerificationSigner signer, SupportConfig config, Clock clock, Event<ChatEvent> events,
+            CustomerService customers) {
+        this.customers = customers;
         this.entityManager = entityManager;
         this.tickets = tickets;
         this.notifications = notifications;
@@ -58,9 +62,13 @@ public class ChatService {
         this.events = events;
     }
 
-    /** A customer opens the widget: a CHAT ticket and a session in the waiting line. */
+    /**
+     * A customer opens the widget: a CHAT ticket and a session in the waiting line. Nothing is written
+     * when the chat could not go on (verification not configured).
+     */
     @Transactional
     public ChatSession start(String locale) {
+        signer.requireConfigured();
         Instant now = clock.instant();
         String safeLocale = locale != null && locale.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*") ? locale : "en";
         Ticket ticket = tickets.open(new TicketService.NewTicket(Channel.CHAT, Priority.HIGH, config.chat().queue(),
@@ -88,7 +96,7 @@ public class ChatService {
     /** A token with which the customer may rejoin the chat, from any replica, for the given time. */
     public String resumeToken(ChatSession session) {
         return signer.sign(VerificationSigner.Purpose.CHAT_RESUME, session.id.toString(), null,
-                clock.instant().plus(config.verification().linkTtl()));
+                clock.instant().plus(config.verification().resumeTtl()));
     }
 
     /** The session a resume token is for, if the token is valid and the chat still runs. */
@@ -244,101 +252,111 @@ public class ChatService {
         }
     }
 
-    /** Sends a one-time code by SMS to the customer the person in the chat claims to be. */
+    /**
+     * The person in the chat names the email address or phone number they are on record with. If it is
+     * one customer's, a one-time code goes to that address, bound to this chat; if not (or that customer
+     * has had their codes for the hour), nothing is sent. The answer is the same either way, so the chat
+     * never tells whether an address is known. A resend voids the previous code but keeps the count of
+     * wrong codes; a chat may ask for a limited number of codes.
+     */
     @Transactional
-    public void sendCode(UUID sessionId, String customerId) {
-        ChatSession session = running(sessionId);
-        requireCustomerId(customerId);
+    public void requestCode(UUID sessionId, String typed) {
+        ChatSession session = lockedRunning(sessionId);
+        CustomerContact contact = CustomerContact.parse(typed).orElseThrow(() -> Problems.invalid("contact",
+                "give the email address or the phone number (international format, e.g. +49 151 2345678) you are on record with"));
+        requireOpenVerification(session);
+        if (session.codesRequested >= config.verification().maxCodesPerChat()) {
+            throw new org.candor.platform.rest.ProblemException(org.candor.platform.rest.Problem.of(
+                    jakarta.ws.rs.core.Response.Status.TOO_MANY_REQUESTS, "No more codes can be sent in this chat"));
+        }
+        Instant now = clock.instant();
         String code = signer.newCode();
-        Instant now = clock.instant();
-        session.pendingCustomerId = customerId;
-        session.codeHmac = signer.codeHmac(session.id.toString(), customerId, code);
+        Optional<String> customerId = customers.byContact(contact).filter(id -> withinHourlyLimit(session.id, id, now));
+        session.codesRequested++;
+        session.pendingCustomerId = customerId.orElse(null);
+        // An address on record for nobody gets a code too, one that is never sent: its wrong tries count alike.
+        session.codeHmac = signer.codeHmac(session.id.toString(), customerId.orElse(""), code);
         session.codeExpiresAt = now.plus(config.verification().codeTtl());
-        session.codeAttempts = 0;
-        notifications.toCustomer("support:chat-code:" + session.id + ":" + session.codeHmac, "support-verification-code",
-                null, customerId, session.locale, Map.of("code", code,
-                        "validMinutes", String.valueOf(config.verification().codeTtl().toMinutes())), true, now);
+        session.codeChannel = contact.channel();
+        if (customerId.isPresent()) {
+            entityManager.createNativeQuery("insert into verification_code_sent (customer_id, sent_at) values (:customer, :now)")
+                    .setParameter("customer", customerId.get())
+                    .setParameter("now", now)
+                    .executeUpdate();
+            notifications.toContact("support:chat-code:" + session.id + ":" + session.codesRequested,
+                    "support-verification-code", contact, session.locale, Map.of("code", code,
+                            "validMinutes", String.valueOf(config.verification().codeTtl().toMinutes())), true, now);
+        }
         events.fire(ChatEvent.session(session.id, session.agent, frame("verification", session,
-                Map.of("status", "code-sent"))));
+                Map.of("status", "code-requested", "channel", contact.channel()))));
     }
 
-    /** Checks the code the customer typed; a few wrong tries and the code is void. */
-    @Transactional
-    public boolean verifyCode(UUID sessionId, String code) {
-        ChatSession session = ChatSession.<ChatSession>findByIdOptional(sessionId, LockModeType.PESSIMISTIC_WRITE)
-                .filter(found -> found.status != ChatStatus.ENDED)
-                .orElseThrow(() -> Problems.notFound("No running chat " + sessionId));
-        Instant now = clock.instant();
-        if (session.codeHmac == null || session.codeExpiresAt == null || !now.isBefore(session.codeExpiresAt)) {
-            throw Problems.conflict("code", "no valid code was sent; ask for a new one");
-        }
-        session.codeAttempts++;
-        boolean valid = code != null && signer.sameHmac(session.codeHmac,
-                signer.codeHmac(session.id.toString(), session.pendingCustomerId, code.trim()));
-        if (!valid) {
-            if (session.codeAttempts >= config.verification().maxAttempts()) {
-                session.codeHmac = null;
-                session.codeExpiresAt = null;
-            }
-            events.fire(ChatEvent.session(session.id, session.agent, frame("verification", session,
-                    Map.of("status", "failed"))));
+    /** Whether the customer may get another code this hour (serialised per customer across chats and replicas). */
+    private boolean withinHourlyLimit(UUID sessionId, String customerId, Instant now) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext('chat-code:' || :customer))")
+                .setParameter("customer", customerId).getSingleResult();
+        Instant hourAgo = now.minus(java.time.Duration.ofHours(1));
+        entityManager.createNativeQuery("delete from verification_code_sent where customer_id = :customer and sent_at <= :since")
+                .setParameter("customer", customerId).setParameter("since", hourAgo).executeUpdate();
+        Number sent = (Number) entityManager.createNativeQuery(
+                "select count(*) from verification_code_sent where customer_id = :customer and sent_at > :since")
+                .setParameter("customer", customerId).setParameter("since", hourAgo).getSingleResult();
+        if (sent.longValue() >= config.verification().maxCodesPerCustomerPerHour()) {
+            Log.infof("Chat %s: the named customer has had %d codes this hour; none sent", sessionId, sent.longValue());
             return false;
         }
-        verified(session, session.pendingCustomerId, "SMS_CODE");
-        return true;
-    }
-
-    /** Sends the customer a signed link (by email) that verifies them in this chat when opened. */
-    @Transactional
-    public void sendLink(UUID sessionId, String customerId) {
-        ChatSession session = running(sessionId);
-        requireCustomerId(customerId);
-        Instant now = clock.instant();
-        String token = signer.sign(VerificationSigner.Purpose.CHAT_LINK, session.id.toString(), customerId,
-                now.plus(config.verification().linkTtl()));
-        String link = config.verification().widgetUrl() + "?verify=" + token;
-        notifications.toCustomer("support:chat-link:" + session.id + ":" + now.toEpochMilli(), "support-verification-link",
-                null, customerId, session.locale, Map.of("link", link,
-                        "validMinutes", String.valueOf(config.verification().linkTtl().toMinutes())), true, now);
-        events.fire(ChatEvent.session(session.id, session.agent, frame("verification", session,
-                Map.of("status", "link-sent"))));
-    }
-
-    /** The customer opened the link: if it is ours, unexpired and for this chat, the chat is verified. */
-    @Transactional
-    public boolean verifyLink(UUID sessionId, String token) {
-        ChatSession session = running(sessionId);
-        Optional<VerificationSigner.Claims> claims = signer.verify(token, VerificationSigner.Purpose.CHAT_LINK,
-                clock.instant());
-        if (claims.isEmpty() || !claims.get().subject().equals(session.id.toString())) {
-            events.fire(ChatEvent.session(session.id, session.agent, frame("verification", session,
-                    Map.of("status", "failed"))));
-            return false;
-        }
-        verified(session, claims.get().customerId(), "EMAIL_LINK");
         return true;
     }
 
     /**
-     * The customer opened a verification link, perhaps in another browser: the link's chat, now
-     * verified, if the link is ours, unexpired and the chat still runs.
+     * Checks the code the customer typed in this chat. Wrong codes count over every code of the chat;
+     * when they reach the limit, verification in this chat is over.
      */
     @Transactional
-    public Optional<ChatSession> openByLink(String token) {
-        Optional<VerificationSigner.Claims> claims = signer.verify(token, VerificationSigner.Purpose.CHAT_LINK,
-                clock.instant());
-        if (claims.isEmpty()) {
-            return Optional.empty();
+    public boolean verifyCode(UUID sessionId, String code) {
+        ChatSession session = lockedRunning(sessionId);
+        requireOpenVerification(session);
+        Instant now = clock.instant();
+        if (session.codeHmac == null || session.codeExpiresAt == null || !now.isBefore(session.codeExpiresAt)) {
+            throw Problems.conflict("code", "no valid code was sent; ask for a new one");
         }
-        ChatSession session = ChatSession.<ChatSession>findByIdOptional(UUID.fromString(claims.get().subject()),
-                LockModeType.PESSIMISTIC_WRITE).filter(found -> found.status != ChatStatus.ENDED).orElse(null);
-        if (session == null) {
-            return Optional.empty();
+        String customerId = session.pendingCustomerId;
+        boolean valid = customerId != null && code != null && signer.sameHmac(session.codeHmac,
+                signer.codeHmac(session.id.toString(), customerId, code.trim()));
+        if (!valid) {
+            session.codeAttempts++;
+            Map<String, Object> extra = new HashMap<>();
+            extra.put("status", "failed");
+            extra.put("attemptsLeft", Math.max(0, config.verification().maxAttempts() - session.codeAttempts));
+            if (session.codeAttempts >= config.verification().maxAttempts()) {
+                session.verificationLocked = true;
+                session.codeHmac = null;
+                session.codeExpiresAt = null;
+                session.pendingCustomerId = null;
+                extra.put("status", "locked");
+                Log.infof("Chat %s: verification ended after %d wrong codes", session.id, session.codeAttempts);
+            }
+            events.fire(ChatEvent.session(session.id, session.agent, frame("verification", session, extra)));
+            return false;
         }
-        if (session.verifiedCustomerId == null) {
-            verified(session, claims.get().customerId(), "EMAIL_LINK");
+        verified(session, customerId, "email".equals(session.codeChannel) ? "EMAIL_CODE" : "SMS_CODE");
+        return true;
+    }
+
+    private void requireOpenVerification(ChatSession session) {
+        if (session.verifiedCustomerId != null) {
+            throw Problems.conflict("code", "this chat is already verified");
         }
-        return Optional.of(session);
+        if (session.verificationLocked) {
+            throw Problems.conflict("code", "verification in this chat has ended after "
+                    + config.verification().maxAttempts() + " wrong codes; the agent can help you another way");
+        }
+    }
+
+    private ChatSession lockedRunning(UUID sessionId) {
+        return ChatSession.<ChatSession>findByIdOptional(sessionId, LockModeType.PESSIMISTIC_WRITE)
+                .filter(found -> found.status != ChatStatus.ENDED)
+                .orElseThrow(() -> Problems.conflict("sessionId", "the chat has ended"));
     }
 
     public List<TicketMessage> transcript(ChatSession session) {
@@ -363,6 +381,7 @@ public class ChatService {
         session.pendingCustomerId = null;
         session.codeHmac = null;
         session.codeExpiresAt = null;
+        session.codeChannel = null;
         tickets.linkCustomer(session.ticketId, customerId, "customer", how);
         Map<String, Object> extra = new HashMap<>();
         extra.put("status", "verified");
@@ -394,12 +413,6 @@ public class ChatService {
         }
         if (text.length() > config.chat().maxMessageLength()) {
             throw Problems.invalid("text", "is longer than " + config.chat().maxMessageLength() + " characters");
-        }
-    }
-
-    private static void requireCustomerId(String customerId) {
-        if (customerId == null || customerId.isBlank() || customerId.length() > 128) {
-            throw Problems.invalid("customerId", "give the customer number (1–128 characters)");
         }
     }
 

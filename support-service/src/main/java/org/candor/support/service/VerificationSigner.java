@@ -23,7 +23,9 @@ import io.quarkus.runtime.Startup;
 
 /**
  * Signs and checks what proves a customer's identity in chat: one-time codes (only their HMAC is
- * stored) and single-purpose, expiring links. The key is configured per deployment and never committed.
+ * stored), the keyed hashes by which an email address or phone number finds the customer it is on
+ * record for (the address itself is never stored), and single-purpose, expiring resume tokens. The key
+ * is configured per deployment and never committed; production refuses to start without it.
  */
 @ApplicationScoped
 @Startup
@@ -31,7 +33,7 @@ public class VerificationSigner {
 
     /** What a signed token is for; a token for one purpose is worthless for another. */
     public enum Purpose {
-        CHAT_LINK, CHAT_RESUME
+        CHAT_RESUME
     }
 
     /** The content of a valid token. */
@@ -55,6 +57,18 @@ public class VerificationSigner {
     /** A random six-digit code. */
     public String newCode() {
         return String.format("%06d", RANDOM.nextInt(1_000_000));
+    }
+
+    /** Fails with 503 before anything is written when no key is configured. */
+    public void requireConfigured() {
+        if (key.isEmpty()) {
+            throw notConfigured();
+        }
+    }
+
+    /** The keyed hash of a normalised email address or phone number, as {@code customer_contact} keeps it. */
+    public String contactHash(String kind, String normalised) {
+        return hmac("contact|" + kind + "|" + normalised);
     }
 
     /** The HMAC of a code bound to a chat and a customer: what the database keeps instead of the code. */
@@ -104,9 +118,12 @@ public class VerificationSigner {
         return Optional.of(new Claims(purpose, parts[1], parts[2].isEmpty() ? null : parts[2], expiresAt));
     }
 
+    private static ProblemException notConfigured() {
+        return new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "Customer verification is not configured"));
+    }
+
     private String hmac(String data) {
-        byte[] secret = key.orElseThrow(() -> new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
-                "Customer verification is not configured")));
+        byte[] secret = key.orElseThrow(VerificationSigner::notConfigured);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));

@@ -32,6 +32,19 @@ class ChatPagesTest {
     @TestHTTPResource("/")
     URI base;
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    private boolean onRecord(String customerId) throws java.sql.SQLException {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.prepareStatement("select 1 from customer_contact where customer_id = ?")) {
+            statement.setString(1, customerId);
+            try (var result = statement.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
     @BeforeEach
     void relayReady() throws Exception {
         ChatTestSupport.awaitRelay(base);
@@ -59,6 +72,36 @@ class ChatPagesTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "You are chatting with widget-agent"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#messages li.agent"),
                     "Yes, cards were not affected."));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void widgetVerifiesTheCustomerByTheCodeSentToTheEmailOnRecord() throws Exception {
+        String customerId = "C-" + UUID.randomUUID();
+        String email = "widget." + UUID.randomUUID() + "@example.org";
+        org.candor.support.TestData.sendAffected(UUID.randomUUID(), customerId, "en", email, null);
+        ChromeDriver browser = Browser.start("en");
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(base.resolve("/widget/index.html").toString());
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "You are number"));
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> onRecord(customerId));
+
+            browser.findElement(By.id("contact")).sendKeys(email);
+            browser.findElement(By.id("request-code")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#messages li.system"),
+                    "If this email address is on record with us, we have sent a code to it."));
+            String code = new JsonPath(org.candor.testsupport.TestKafka.awaitRecord(
+                    org.candor.contracts.Topics.NOTIFICATION_REQUESTS, r -> r.value().contains(email), WAIT).value())
+                    .getString("parameters.code");
+
+            browser.findElement(By.id("code")).sendKeys(code);
+            browser.findElement(By.id("verify-code")).click();
+
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("verified")));
+            assertThat(browser.findElement(By.id("verified")).getText()).isEqualTo("Identity verified");
         } finally {
             browser.quit();
         }
@@ -106,7 +149,7 @@ class ChatPagesTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "You are number"));
             assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
             assertThat(browser.findElement(By.id("send")).getText()).isEqualTo("Send");
-            assertThat(browser.findElement(By.id("verify-sms")).getText()).isEqualTo("Code by SMS");
+            assertThat(browser.findElement(By.id("request-code")).getText()).isEqualTo("Send me a code");
         } finally {
             browser.quit();
         }
@@ -120,7 +163,7 @@ class ChatPagesTest {
             browser.get(base.resolve("/widget/index.html?lang=de").toString());
 
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Sie sind Nummer"));
-            assertThat(browser.findElement(By.id("verify-sms")).getText()).isEqualTo("Code per SMS");
+            assertThat(browser.findElement(By.id("request-code")).getText()).isEqualTo("Code senden");
         } finally {
             browser.quit();
         }

@@ -103,72 +103,6 @@ class ChatSocketTest {
     }
 
     @Test
-    void customerIsVerifiedByTheCodeSentBySmsAndNotByAWrongOne() throws Exception {
-        String customerId = "C-" + UUID.randomUUID();
-        try (WsClient customer = customer(base, null)) {
-            customer.await("queued", WAIT);
-            customer.send("{\"type\":\"verify-sms\",\"customerId\":\"" + customerId + "\"}");
-            ConsumerRecord<String, String> request = TestKafka.awaitRecord(Topics.NOTIFICATION_REQUESTS,
-                    r -> r.value().contains(customerId) && r.value().contains("support-verification-code"),
-                    Duration.ofSeconds(30));
-            String code = new JsonPath(request.value()).getString("parameters.code");
-            assertThat(new JsonPath(request.value()).getBoolean("urgent")).isTrue();
-
-            int mark = customer.mark();
-            customer.send("{\"type\":\"verify-code\",\"code\":\"" + wrong(code) + "\"}");
-            customer.awaitAfter(mark, f -> "failed".equals(f.getString("status")), WAIT);
-            customer.send("{\"type\":\"verify-code\",\"code\":\"" + code + "\"}");
-            customer.await(f -> "verified".equals(f.getString("status")), WAIT);
-
-            String ticketId = agent().queryParam("customerId", customerId).get("/api/tickets").then()
-                    .extract().path("items[0].id");
-            assertThat(ticketId).isNotNull();
-            assertThat(agent().get("/api/tickets/" + ticketId + "/history").then().extract().jsonPath()
-                    .getList("detail", String.class)).contains("verified by SMS_CODE")
-                    .noneMatch(detail -> detail.contains(customerId));
-        }
-    }
-
-    @Test
-    void signedEmailLinkVerifiesTheChatItWasSentFrom() throws Exception {
-        String customerId = "C-" + UUID.randomUUID();
-        try (WsClient customer = customer(base, null)) {
-            String sessionId = customer.await("queued", WAIT).getString("sessionId");
-            customer.send("{\"type\":\"verify-email\",\"customerId\":\"" + customerId + "\"}");
-            String token = linkToken(customerId);
-
-            try (WsClient fromLink = customer(base, "verify=" + URLEncoder.encode(token, StandardCharsets.UTF_8))) {
-                JsonPath resumed = fromLink.await("resumed", WAIT);
-
-                assertThat(resumed.getString("sessionId")).isEqualTo(sessionId);
-                assertThat(resumed.getBoolean("verified")).isTrue();
-            }
-        }
-    }
-
-    @Test
-    void expiredOrTamperedLinkVerifiesNothing() throws Exception {
-        String customerId = "C-" + UUID.randomUUID();
-        try (WsClient customer = customer(base, null)) {
-            String sessionId = customer.await("queued", WAIT).getString("sessionId");
-            customer.send("{\"type\":\"verify-email\",\"customerId\":\"" + customerId + "\"}");
-            String token = linkToken(customerId);
-
-            int mark = customer.mark();
-            customer.send("{\"type\":\"verify-link\",\"token\":\"" + token.substring(0, token.length() - 2) + "xx\"}");
-            customer.awaitAfter(mark, f -> "failed".equals(f.getString("status")), WAIT);
-            clock.advance(Duration.ofHours(2));
-            try (WsClient fromLink = customer(base, "verify=" + URLEncoder.encode(token, StandardCharsets.UTF_8))) {
-                // The answer to the handshake (it carries a resume token), not a later refresh of the line.
-                JsonPath opened = fromLink.await(f -> f.getString("resumeToken") != null, WAIT);
-                assertThat(opened.getString("type")).isEqualTo("queued");
-                assertThat(opened.getString("sessionId")).isNotEqualTo(sessionId);
-                assertThat(opened.getBoolean("verified")).isFalse();
-            }
-        }
-    }
-
-    @Test
     void consoleHandshakeWithoutATokenIsRefused() throws Exception {
         assertThat(WsClient.refusedStatus(base.resolve("/chat/agent"), Map.of())).isEqualTo(401);
     }
@@ -211,17 +145,5 @@ class ChatSocketTest {
             // 1008: policy violation, "Authentication expired".
             assertThat(agent.closedByServer().get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1008);
         }
-    }
-
-    private static String linkToken(String customerId) {
-        ConsumerRecord<String, String> request = TestKafka.awaitRecord(Topics.NOTIFICATION_REQUESTS,
-                r -> r.value().contains(customerId) && r.value().contains("support-verification-link"), Duration.ofSeconds(30));
-        String link = new JsonPath(request.value()).getString("parameters.link");
-        assertThat(link).startsWith("http://localhost:8083/widget/?verify=");
-        return link.substring(link.indexOf("verify=") + "verify=".length());
-    }
-
-    private static String wrong(String code) {
-        return code.equals("000000") ? "111111" : "000000";
     }
 }

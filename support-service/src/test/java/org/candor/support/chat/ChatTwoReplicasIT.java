@@ -94,6 +94,8 @@ class ChatTwoReplicasIT {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
+        // What the service refuses to start without outside dev and test, then this test's own values.
+        builder.environment().putAll(org.candor.testsupport.LocalSettings.environment(java.util.Map.of()));
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());

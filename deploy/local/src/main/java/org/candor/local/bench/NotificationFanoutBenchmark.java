@@ -71,7 +71,8 @@ public final class NotificationFanoutBenchmark {
             System.out.printf("Ceilings: Kafka produce %,.0f records/s; smtp-source->smtp-sink %,.0f messages/s;"
                     + " SMS sink %,.0f requests/s%n", kafkaCeiling, smtpCeiling, smsCeiling);
 
-            Map<String, String> env = new LinkedHashMap<>();
+            // What the service refuses to start without outside dev and test, then the benchmark's own values.
+            Map<String, String> env = new LinkedHashMap<>(org.candor.testsupport.LocalSettings.environment(Map.of()));
             env.put("KAFKA_BOOTSTRAP_SERVERS", suite.kafkaBootstrapServers());
             env.put("QUARKUS_DATASOURCE_JDBC_URL", suite.jdbcUrl(NOTIFICATION.database()));
             env.put("QUARKUS_DATASOURCE_USERNAME", NOTIFICATION.database());
