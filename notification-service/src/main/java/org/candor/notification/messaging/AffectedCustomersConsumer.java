@@ -1,7 +1,12 @@
 package org.candor.notification.messaging;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,7 +55,9 @@ public class AffectedCustomersConsumer {
      * A poll's records in one transaction: a million affected customers arrive as a million events,
      * and one commit per event would take longer than telling them all. If one record spoils the
      * batch, each is applied on its own, and only a record that fails by itself goes to the
-     * dead-letter topic, with the reason, before the batch is acknowledged.
+     * dead-letter topic, with the reason, before the batch is acknowledged. Customers the batch links
+     * to an incident are handed to {@link RecipientService#linked} at its end, incidents in id order
+     * (one lock per incident and batch, always taken in the same order).
      */
     @Incoming(CHANNEL)
     @Blocking
@@ -58,11 +65,19 @@ public class AffectedCustomersConsumer {
         List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
         records.forEach(batch::add);
         try {
-            QuarkusTransaction.requiringNew().run(() -> batch.forEach(this::apply));
+            QuarkusTransaction.requiringNew().run(() -> {
+                Map<UUID, Set<String>> linked = new TreeMap<>();
+                batch.forEach(record -> apply(record, linked));
+                linked.forEach(recipients::linked);
+            });
         } catch (RuntimeException batchFailed) {
             for (ConsumerRecord<String, String> record : batch) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> apply(record));
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        Map<UUID, Set<String>> linked = new TreeMap<>();
+                        apply(record, linked);
+                        linked.forEach(recipients::linked);
+                    });
                 } catch (RuntimeException e) {
                     deadLetters.reject(record, e);
                 }
@@ -70,7 +85,8 @@ public class AffectedCustomersConsumer {
         }
     }
 
-    private void apply(ConsumerRecord<String, String> record) {
+    /** Applies one record; a customer it newly links to an incident is added to {@code linked}. */
+    private void apply(ConsumerRecord<String, String> record, Map<UUID, Set<String>> linked) {
         ReceivedEvent event = ReceivedEvent.from(record);
         if (!inbox.firstDelivery(event.id())) {
             return;
@@ -78,11 +94,15 @@ public class AffectedCustomersConsumer {
         switch (event.type()) {
             case AffectedCustomerAdded.TYPE -> {
                 AffectedCustomerAdded added = decoder.decode(event, AffectedCustomerAdded.class);
-                recipients.customerAffected(added.incidentId(), added.customer());
+                if (recipients.customerAffected(added.incidentId(), added.customer())) {
+                    linked.computeIfAbsent(added.incidentId(), incident -> new HashSet<>()).add(added.customer().customerId());
+                }
             }
             case AffectedCustomerUpdated.TYPE -> {
                 AffectedCustomerUpdated updated = decoder.decode(event, AffectedCustomerUpdated.class);
-                recipients.customerAffected(updated.incidentId(), updated.customer());
+                if (recipients.customerAffected(updated.incidentId(), updated.customer())) {
+                    linked.computeIfAbsent(updated.incidentId(), incident -> new HashSet<>()).add(updated.customer().customerId());
+                }
             }
             case AffectedCustomerRemoved.TYPE -> {
                 AffectedCustomerRemoved removed = decoder.decode(event, AffectedCustomerRemoved.class);

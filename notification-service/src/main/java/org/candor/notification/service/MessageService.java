@@ -54,10 +54,13 @@ public class MessageService {
     private final TransactionSynchronizationRegistry transactions;
     private final WorkSignals signals;
     private final ObjectMapper objectMapper;
+    private final AudienceLock audienceLock;
 
     MessageService(EntityManager entityManager, NotificationConfig config, Clock clock,
-            TransactionSynchronizationRegistry transactions, WorkSignals signals, ObjectMapper objectMapper) {
+            TransactionSynchronizationRegistry transactions, WorkSignals signals, ObjectMapper objectMapper,
+            AudienceLock audienceLock) {
         this.objectMapper = objectMapper;
+        this.audienceLock = audienceLock;
         this.entityManager = entityManager;
         this.config = config;
         this.clock = clock;
@@ -72,6 +75,11 @@ public class MessageService {
             return Optional.empty();
         }
         String audience = Message.PUBLIC.equals(update.audience()) ? Message.PUBLIC : Message.AFFECTED;
+        if (audience.equals(Message.AFFECTED)) {
+            // A customer being linked right now is either committed before this message exists, or
+            // sees it as the incident's latest update (AudienceLock).
+            audienceLock.exclusive(update.incidentId());
+        }
         KnownIncident incident = KnownIncident.findById(update.incidentId());
         String type = MessageCatalog.PUBLIC_STATUS_UPDATE;
         boolean mandatory = false;
