@@ -68,7 +68,10 @@ public class MessageService {
         this.signals = signals;
     }
 
-    /** A status update that asks to notify people becomes one message for its audience. */
+    /**
+     * A status update that asks to notify people becomes one message for its audience. Its SMS wait
+     * for the end of quiet hours unless the commander marked the update urgent; the breach notice too.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<UUID> statusUpdatePublished(StatusUpdatePublished update) {
         if (!update.notifyPeople()) {
@@ -97,7 +100,7 @@ public class MessageService {
         String sourceKey = "update:" + update.incidentId() + ":" + update.updateId() + ":" + update.revision() + ":"
                 + audience;
         Optional<UUID> created = create(sourceKey, type, update.incidentId(), update.updateId(), update.revision(),
-                audience, "incident-service", content, mandatory, false, update.publishedAt());
+                audience, "incident-service", content, mandatory, update.urgent(), update.publishedAt());
         if (created.isPresent() && MessageCatalog.BREACH_NOTICE.equals(type)) {
             incident.breachNoticeMessageId = created.get();
         }
