@@ -60,6 +60,17 @@ class EventContractTest {
     }
 
     @Test
+    void statusUpdatePublishedWrittenBeforeUrgentExistedIsValidAndReadsAsNotUrgent() throws IOException {
+        ObjectNode older = JSON.valueToTree(EventSamples.BY_TYPE.get(
+                org.candor.contracts.incident.StatusUpdatePublished.TYPE));
+        older.remove("urgent");
+
+        assertThat(schema(EventCatalog.of(org.candor.contracts.incident.StatusUpdatePublished.class)).validate(older))
+                .isEmpty();
+        assertThat(JSON.treeToValue(older, org.candor.contracts.incident.StatusUpdatePublished.class).urgent()).isFalse();
+    }
+
+    @Test
     void everyTypeHasASample() {
         assertThat(EventSamples.BY_TYPE.keySet())
                 .containsExactlyInAnyOrderElementsOf(EventCatalog.ALL.stream().map(EventType::type).toList());

@@ -61,7 +61,7 @@ final class EventSamples {
                     true, AWARE.plusSeconds(600))),
             Map.entry(StatusUpdatePublished.TYPE, new StatusUpdatePublished(INCIDENT, UUID.randomUUID(), 1,
                     "INVESTIGATING", "PUBLIC", Map.of("en", "We are investigating.", "de", "Wir untersuchen den Vorfall."),
-                    true, AWARE.plusSeconds(900), AWARE.plusSeconds(900 + 86_400))),
+                    true, AWARE.plusSeconds(900), AWARE.plusSeconds(900 + 86_400), true)),
             Map.entry(StatusUpdateOverdue.TYPE, new StatusUpdateOverdue(INCIDENT, AWARE.plusSeconds(86_400),
                     AWARE.plusSeconds(86_460))),
             Map.entry(AffectedPopulationSummarized.TYPE, new AffectedPopulationSummarized(INCIDENT, 1500,

@@ -14,12 +14,21 @@ import org.candor.contracts.CandorEvent;
  * @param messages the message per locale
  * @param notifyPeople whether people should be told now
  * @param nextUpdateDueAt when the next update was promised, if it was
+ * @param urgent whether its SMS go out at once, also in the recipients' quiet hours; absent in events
+ *        written before the field existed, which read as false
  */
 public record StatusUpdatePublished(UUID incidentId, UUID updateId, int revision, String status, String audience,
-        Map<String, String> messages, boolean notifyPeople, Instant publishedAt, Instant nextUpdateDueAt)
-        implements CandorEvent {
+        Map<String, String> messages, boolean notifyPeople, Instant publishedAt, Instant nextUpdateDueAt,
+        boolean urgent) implements CandorEvent {
 
     public static final String TYPE = "candor.incident.update-published.v1";
+
+    /** An update that is not urgent. */
+    public StatusUpdatePublished(UUID incidentId, UUID updateId, int revision, String status, String audience,
+            Map<String, String> messages, boolean notifyPeople, Instant publishedAt, Instant nextUpdateDueAt) {
+        this(incidentId, updateId, revision, status, audience, messages, notifyPeople, publishedAt, nextUpdateDueAt,
+                false);
+    }
 
     @Override
     public String aggregateId() {

@@ -61,6 +61,10 @@ public class StatusUpdate extends PanacheEntityBase {
     @Column(name = "next_update_due_at")
     public Instant nextUpdateDueAt;
 
+    /** Whether its SMS go out at once, also in the recipients' quiet hours. */
+    @Column(nullable = false)
+    public boolean urgent;
+
     @Column(name = "published_at", nullable = false)
     public Instant publishedAt;
 

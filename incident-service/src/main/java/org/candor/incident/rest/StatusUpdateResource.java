@@ -44,20 +44,22 @@ public class StatusUpdateResource {
      * @param messages the message per locale; at least one
      * @param notifyPeople whether to tell people now
      * @param nextUpdateDueAt when the next update is promised, if one is
+     * @param urgent whether its SMS go out at once, also at night in the recipient's time zone; absent is false
      */
     public record UpdateRequest(@NotNull StatusUpdate.Status status, @NotNull StatusUpdate.Audience audience,
             @NotEmpty @Size(max = 10) Map<@Pattern(regexp = "[a-z]{2}(-[A-Z]{2})?",
                     message = "must be a locale such as de or en-GB") String, @NotBlank @Size(max = 5000) String> messages,
-            boolean notifyPeople, @Future OffsetDateTime nextUpdateDueAt) {
+            boolean notifyPeople, @Future OffsetDateTime nextUpdateDueAt, Boolean urgent) {
     }
 
     public record UpdateView(UUID id, int revision, StatusUpdate.Status status, StatusUpdate.Audience audience,
             Map<String, String> messages, boolean notifyPeople, Instant nextUpdateDueAt, Instant publishedAt,
-            Instant updatedAt, String publishedBy) {
+            Instant updatedAt, String publishedBy, boolean urgent) {
 
         static UpdateView of(StatusUpdate update) {
             return new UpdateView(update.id, update.revision, update.status, update.audience, update.messages,
-                    update.notify, update.nextUpdateDueAt, update.publishedAt, update.updatedAt, update.publishedBy);
+                    update.notify, update.nextUpdateDueAt, update.publishedAt, update.updatedAt, update.publishedBy,
+                    update.urgent);
         }
     }
 
@@ -98,6 +100,7 @@ public class StatusUpdateResource {
         request.messages().forEach((locale, text) -> messages.put(locale, text.strip()));
         return new StatusUpdateService.Content(request.status(), request.audience(), messages, request.notifyPeople(),
                 request.nextUpdateDueAt() == null ? null
-                        : request.nextUpdateDueAt().toInstant().truncatedTo(ChronoUnit.MICROS));
+                        : request.nextUpdateDueAt().toInstant().truncatedTo(ChronoUnit.MICROS),
+                Boolean.TRUE.equals(request.urgent()));
     }
 }

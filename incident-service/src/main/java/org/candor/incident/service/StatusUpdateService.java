@@ -28,9 +28,9 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class StatusUpdateService {
 
-    /** What a commander says in an update. */
+    /** What a commander says in an update, and whether its SMS may wake people at night ({@code urgent}). */
     public record Content(StatusUpdate.Status status, StatusUpdate.Audience audience, Map<String, String> messages,
-            boolean notifyPeople, Instant nextUpdateDueAt) {
+            boolean notifyPeople, Instant nextUpdateDueAt, boolean urgent) {
     }
 
     private final IncidentService incidents;
@@ -128,7 +128,7 @@ public class StatusUpdateService {
     private static boolean sameAs(StatusUpdate update, Content content) {
         return update.status == content.status() && update.audience == content.audience()
                 && update.messages.equals(content.messages())
-                && Objects.equals(update.nextUpdateDueAt, content.nextUpdateDueAt());
+                && Objects.equals(update.nextUpdateDueAt, content.nextUpdateDueAt()) && update.urgent == content.urgent();
     }
 
     private static void apply(StatusUpdate update, Content content, Instant now) {
@@ -137,13 +137,14 @@ public class StatusUpdateService {
         update.messages = new LinkedHashMap<>(content.messages());
         update.notify = content.notifyPeople();
         update.nextUpdateDueAt = content.nextUpdateDueAt();
+        update.urgent = content.urgent();
         update.updatedAt = now;
     }
 
     private static StatusUpdatePublished event(StatusUpdate update) {
         return new StatusUpdatePublished(update.incidentId, update.id, update.revision, update.status.name(),
                 update.audience.name(), Map.copyOf(update.messages), update.notify, update.updatedAt,
-                update.nextUpdateDueAt);
+                update.nextUpdateDueAt, update.urgent);
     }
 
     private static Instant toInstant(Object value) {

@@ -105,6 +105,85 @@ class StatusUpdateTest {
                 .then().statusCode(400).body("errors.field", hasItem("nextUpdateDueAt"));
     }
 
+    @Test
+    void anUpdateMarkedUrgentIsPublishedAsUrgent() {
+        String incident = declare();
+        Map<String, Object> body = update("INVESTIGATING", true);
+        body.put("urgent", true);
+
+        commander().body(body).post("/api/incidents/" + incident + "/updates")
+                .then().statusCode(201).body("urgent", equalTo(true));
+
+        assertThat(payloads(incident, StatusUpdatePublished.TYPE)).singleElement()
+                .satisfies(payload -> assertThat(payload.path("urgent").asBoolean()).isTrue());
+    }
+
+    @Test
+    void anUpdateIsNotUrgentUnlessTheCommanderSaysSo() {
+        String incident = declare();
+
+        commander().body(update("INVESTIGATING", true)).post("/api/incidents/" + incident + "/updates")
+                .then().statusCode(201).body("urgent", equalTo(false));
+
+        assertThat(payloads(incident, StatusUpdatePublished.TYPE)).singleElement()
+                .satisfies(payload -> assertThat(payload.path("urgent").isBoolean() && !payload.path("urgent").asBoolean())
+                        .isTrue());
+    }
+
+    @Test
+    void anUrgentThatIsNotABooleanIsRejectedNamingTheField() {
+        String incident = declare();
+        Map<String, Object> body = update("INVESTIGATING", true);
+        body.put("urgent", "yes");
+
+        commander().body(body).post("/api/incidents/" + incident + "/updates")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("urgent"));
+
+        assertThat(events(incident, StatusUpdatePublished.TYPE)).isZero();
+    }
+
+    @Test
+    void anUrgentGivenAsANumberIsRejectedNamingTheField() {
+        String incident = declare();
+        Map<String, Object> body = update("INVESTIGATING", true);
+        body.put("urgent", 1);
+
+        commander().body(body).post("/api/incidents/" + incident + "/updates")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("urgent"));
+
+        assertThat(events(incident, StatusUpdatePublished.TYPE)).isZero();
+    }
+
+    @Test
+    void makingAnUpdateUrgentIsItsNextRevision() {
+        String incident = declare();
+        Map<String, Object> body = update("INVESTIGATING", true);
+        String updateId = commander().body(body).post("/api/incidents/" + incident + "/updates")
+                .then().statusCode(201).extract().path("id");
+        body.put("urgent", true);
+
+        commander().body(body).put("/api/incidents/" + incident + "/updates/" + updateId)
+                .then().statusCode(200).body("revision", equalTo(2)).body("urgent", equalTo(true));
+
+        assertThat(payloads(incident, StatusUpdatePublished.TYPE)).extracting(payload -> payload.path("urgent").asBoolean())
+                .containsExactlyInAnyOrder(false, true);
+    }
+
+    private java.util.List<com.fasterxml.jackson.databind.JsonNode> payloads(String incident, String type) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            java.util.List<String> rows = entityManager.createNativeQuery("select cast(payload as text) from outbox_event"
+                    + " where aggregate_id = :id and type = :type").setParameter("id", incident).setParameter("type", type)
+                    .getResultList();
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            java.util.List<com.fasterxml.jackson.databind.JsonNode> nodes = new java.util.ArrayList<>();
+            for (String row : rows) {
+                nodes.add(json.readTree(row));
+            }
+            return nodes;
+        });
+    }
+
     private long events(String incident, String type) {
         // Awaitility polls from its own thread: give each count its own transaction.
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(

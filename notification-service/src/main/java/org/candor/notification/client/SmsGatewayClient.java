@@ -15,6 +15,8 @@ import org.candor.notification.config.NotificationConfig;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 
@@ -22,7 +24,10 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
  * The two SMS providers, each behind its own timeout (the REST client's connect and read timeouts),
  * a quick retry with exponential backoff and jitter, a circuit breaker, a concurrency cap and a rate
  * limit. Transient failures (connect
- * errors, timeouts, 429, 5xx) count against the breaker; a refusal of the number does not.
+ * errors, timeouts, 429, 5xx) count against the breaker; a refusal of the number does not. A
+ * refusal of the account (401, 403) is the provider's fault: it counts against the breaker, is not
+ * retried, raises {@link #FAULTS} and an error log. A request written but not answered is
+ * {@link UncertainDeliveryException}: the provider may have taken it.
  * {@link SmsClient} chooses between them.
  */
 @ApplicationScoped
@@ -30,19 +35,23 @@ public class SmsGatewayClient {
 
     public static final String PRIMARY = "sms-primary";
     public static final String SECONDARY = "sms-secondary";
+    /** Counts answers that refused our account (401, 403), by provider and status: alert on any increase. */
+    public static final String FAULTS = "candor.notification.sms.provider.faults";
 
     private final Provider primary;
     private final Provider secondary;
     private final NotificationConfig config;
+    private final MeterRegistry metrics;
 
-    SmsGatewayClient(NotificationConfig config) {
+    SmsGatewayClient(NotificationConfig config, MeterRegistry metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.primary = new Provider(PRIMARY, config.sms().primary());
         this.secondary = new Provider(SECONDARY, config.sms().secondary());
     }
 
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = TransientDeliveryException.class,
-            abortOn = PermanentDeliveryException.class)
+            abortOn = {PermanentDeliveryException.class, ProviderFaultException.class})
     @ExponentialBackoff
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             failOn = TransientDeliveryException.class, skipOn = PermanentDeliveryException.class)
@@ -51,7 +60,7 @@ public class SmsGatewayClient {
     }
 
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = TransientDeliveryException.class,
-            abortOn = PermanentDeliveryException.class)
+            abortOn = {PermanentDeliveryException.class, ProviderFaultException.class})
     @ExponentialBackoff
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             failOn = TransientDeliveryException.class, skipOn = PermanentDeliveryException.class)
@@ -99,15 +108,45 @@ public class SmsGatewayClient {
                         : message.sid());
             } catch (WebApplicationException e) {
                 int status = e.getResponse().getStatus();
+                if (status == 401 || status == 403) {
+                    // Our account, not the number: every message would be refused the same way.
+                    metrics.counter(FAULTS, "provider", name, "status", Integer.toString(status)).increment();
+                    Log.errorf("SMS provider %s refuses the account (%d %s): check its SID and auth token; failing over",
+                            name, status, errorOf(e));
+                    throw new ProviderFaultException(name + " refused the account: " + status, e);
+                }
                 if (status == 429 || status >= 500) {
-                    throw new TransientDeliveryException(name + " answered " + status, e);
+                    throw new ProviderAnsweredException(name + " answered " + status, e);
                 }
                 throw new PermanentDeliveryException(name + " refused the message: " + status + " " + errorOf(e));
             } catch (ProcessingException e) {
-                throw new TransientDeliveryException(name + " unreachable: " + e.getClass().getSimpleName(), e);
+                if (notConnected(e)) {
+                    throw new TransientDeliveryException(name + " unreachable: " + e.getClass().getSimpleName(), e);
+                }
+                // Written but unanswered (read timeout, connection lost): the provider may have taken it.
+                throw new UncertainDeliveryException(name, name + " did not answer: " + rootOf(e), e);
             } finally {
                 concurrency.release();
             }
+        }
+
+        /** The request never reached the provider: refused, timed out connecting, unknown host. */
+        private static boolean notConnected(Throwable e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                        || cause instanceof java.net.NoRouteToHostException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static String rootOf(Throwable e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            return root.getClass().getSimpleName();
         }
 
         private static String errorOf(WebApplicationException e) {

@@ -128,6 +128,17 @@ public interface NotificationConfig {
         @WithDefault("200")
         int batch();
 
+        /**
+         * How long an SMS that a provider left unanswered (it may have accepted it) is offered to that
+         * provider alone before another one may send it, risking a second copy.
+         */
+        @WithDefault("10m")
+        Duration uncertainHold();
+
+        /** How long an SMS waits when the providers, not the message, are at fault (401/403, every circuit open). */
+        @WithDefault("1m")
+        Duration providerFaultHold();
+
         /** Signs bounce and delivery receipts posted to {@code /api/receipts/email} (HMAC-SHA256 of the body). */
         String receiptSecret();
     }
@@ -144,6 +155,17 @@ public interface NotificationConfig {
         /** Deliveries claimed per worker round. */
         @WithDefault("200")
         int batch();
+
+        /**
+         * How long an SMS that a provider left unanswered (it may have accepted it) is offered to that
+         * provider alone before another one may send it, risking a second copy.
+         */
+        @WithDefault("10m")
+        Duration uncertainHold();
+
+        /** How long an SMS waits when the providers, not the message, are at fault (401/403, every circuit open). */
+        @WithDefault("1m")
+        Duration providerFaultHold();
 
         Provider primary();
 

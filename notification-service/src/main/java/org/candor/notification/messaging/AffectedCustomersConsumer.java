@@ -1,7 +1,12 @@
 package org.candor.notification.messaging;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -55,7 +60,9 @@ public class AffectedCustomersConsumer {
      * database restarting, a lost connection) retries the whole batch in place, in order and without
      * committing the offsets. If one record spoils the batch for good, each is applied on its own,
      * and only a record that fails permanently by itself goes to the dead-letter topic, with the
-     * reason, before the batch is acknowledged.
+     * reason, before the batch is acknowledged. Customers the batch links to an incident are handed to
+     * {@link RecipientService#linked} at its end, incidents in id order (one lock per incident and batch,
+     * always taken in the same order).
      */
     @Incoming(CHANNEL)
     @Blocking
@@ -66,13 +73,21 @@ public class AffectedCustomersConsumer {
             return;
         }
         try {
-            retry.inTransaction(describe(batch), () -> batch.forEach(this::apply));
+            retry.inTransaction(describe(batch), () -> {
+                Map<UUID, Set<String>> linked = new TreeMap<>();
+                batch.forEach(record -> apply(record, linked));
+                linked.forEach(recipients::linked);
+            });
         } catch (ConsumerStoppedException stopped) {
             throw stopped;
         } catch (RuntimeException batchFailed) {
             for (ConsumerRecord<String, String> record : batch) {
                 try {
-                    retry.inTransaction(record, () -> apply(record));
+                    retry.inTransaction(record, () -> {
+                        Map<UUID, Set<String>> linked = new TreeMap<>();
+                        apply(record, linked);
+                        linked.forEach(recipients::linked);
+                    });
                 } catch (ConsumerStoppedException stopped) {
                     throw stopped;
                 } catch (RuntimeException e) {
@@ -88,7 +103,8 @@ public class AffectedCustomersConsumer {
         return "Batch of " + batch.size() + " records from " + first.topic() + "-" + first.partition() + "@" + first.offset();
     }
 
-    private void apply(ConsumerRecord<String, String> record) {
+    /** Applies one record; a customer it newly links to an incident is added to {@code linked}. */
+    private void apply(ConsumerRecord<String, String> record, Map<UUID, Set<String>> linked) {
         ReceivedEvent event = ReceivedEvent.from(record);
         if (!inbox.firstDelivery(event.id())) {
             return;
@@ -96,11 +112,15 @@ public class AffectedCustomersConsumer {
         switch (event.type()) {
             case AffectedCustomerAdded.TYPE -> {
                 AffectedCustomerAdded added = decoder.decode(event, AffectedCustomerAdded.class);
-                recipients.customerAffected(added.incidentId(), added.customer());
+                if (recipients.customerAffected(added.incidentId(), added.customer())) {
+                    linked.computeIfAbsent(added.incidentId(), incident -> new HashSet<>()).add(added.customer().customerId());
+                }
             }
             case AffectedCustomerUpdated.TYPE -> {
                 AffectedCustomerUpdated updated = decoder.decode(event, AffectedCustomerUpdated.class);
-                recipients.customerAffected(updated.incidentId(), updated.customer());
+                if (recipients.customerAffected(updated.incidentId(), updated.customer())) {
+                    linked.computeIfAbsent(updated.incidentId(), incident -> new HashSet<>()).add(updated.customer().customerId());
+                }
             }
             case AffectedCustomerRemoved.TYPE -> {
                 AffectedCustomerRemoved removed = decoder.decode(event, AffectedCustomerRemoved.class);

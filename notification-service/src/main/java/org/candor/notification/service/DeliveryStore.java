@@ -39,7 +39,14 @@ public class DeliveryStore {
 
     /** A claimed delivery with what it takes to render and send it. */
     public record Claimed(UUID id, MessageView message, Channel channel, String locale, int attempts,
-            String recipientId, String name, String address, String unsubscribeUrl, Instant leaseUntil) {
+            String recipientId, String name, String address, String unsubscribeUrl, Instant leaseUntil,
+            String pinnedProvider) {
+
+        /** A claim that no provider may already have. */
+        public Claimed(UUID id, MessageView message, Channel channel, String locale, int attempts, String recipientId,
+                String name, String address, String unsubscribeUrl, Instant leaseUntil) {
+            this(id, message, channel, locale, attempts, recipientId, name, address, unsubscribeUrl, leaseUntil, null);
+        }
 
         /** The customer id for outcome events: subscribers and direct addresses are not customers. */
         public String customerId() {
@@ -52,12 +59,16 @@ public class DeliveryStore {
             boolean mandatory) {
     }
 
-    /** What became of one claimed delivery. */
+    /**
+     * What became of one claimed delivery. For RETRY, {@code provider} is the provider that may
+     * already have the message (it did not answer), to which alone it is offered next; HELD is a
+     * retry that does not use up an attempt (the provider was at fault, not the message).
+     */
     public record Outcome(Claimed delivery, Kind kind, String provider, String reference, String error, Instant at,
             Instant retryAt) {
 
         public enum Kind {
-            SENT, RETRY, FAILED, RELEASED
+            SENT, RETRY, HELD, FAILED, RELEASED
         }
     }
 
@@ -85,15 +96,17 @@ public class DeliveryStore {
                 try (PreparedStatement claim = connection.prepareStatement("update delivery d set status = 'IN_FLIGHT',"
                         + " attempts = d.attempts + 1, lease_until = ? from (select id from delivery where status = 'QUEUED'"
                         + " and channel = ? and next_attempt_at <= ? order by next_attempt_at limit ? for update skip locked) c"
-                        + " where d.id = c.id returning d.id, d.message_id, d.locale, d.attempts, d.recipient_id, d.address")) {
+                        + " where d.id = c.id returning d.id, d.message_id, d.locale, d.attempts, d.recipient_id, d.address,"
+                        + " case when d.pinned_until > ? then d.pinned_provider end")) {
                     claim.setTimestamp(1, Timestamp.from(lease));
                     claim.setString(2, channel.name());
                     claim.setTimestamp(3, Timestamp.from(now));
                     claim.setInt(4, limit);
+                    claim.setTimestamp(5, Timestamp.from(now));
                     try (ResultSet result = claim.executeQuery()) {
                         while (result.next()) {
                             rows.add(new Object[] {result.getObject(1), result.getObject(2), result.getString(3),
-                                    result.getInt(4), result.getString(5), result.getString(6)});
+                                    result.getInt(4), result.getString(5), result.getString(6), result.getString(7)});
                         }
                     }
                 }
@@ -111,7 +124,7 @@ public class DeliveryStore {
                         : contact == null ? null : channel == Channel.EMAIL ? contact[1] : contact[2];
                 claimed.add(new Claimed((UUID) row[0], message((UUID) row[1]), channel, (String) row[2], (Integer) row[3],
                         recipientId, contact == null ? null : contact[0], address, contact == null ? null : contact[3],
-                        lease));
+                        lease, (String) row[6]));
             }
             return claimed;
         });
@@ -167,9 +180,17 @@ public class DeliveryStore {
                         // taking it (a stall): accepted is accepted, and sending it again would repeat it.
                         + " and (d.status = 'IN_FLIGHT' and d.lease_until = v.lease or d.status = 'QUEUED')"
                         + " returning d.id");
+                        // A pin starts its hold when a provider first leaves the delivery unanswered and keeps
+                        // it while the same provider stays silent; any other outcome of an attempt ends it.
                         PreparedStatement retry = connection.prepareStatement("update delivery set status = 'QUEUED',"
-                                + " next_attempt_at = ?, lease_until = null, last_error = ? where id = ? and status = 'IN_FLIGHT'"
-                                + " and lease_until = ?");
+                                + " next_attempt_at = ?, lease_until = null, last_error = ?,"
+                                + " pinned_until = case when cast(? as varchar) is null then null"
+                                + " when pinned_provider = cast(? as varchar) and pinned_until is not null then pinned_until"
+                                + " else cast(? as timestamptz) end, pinned_provider = cast(? as varchar)"
+                                + " where id = ? and status = 'IN_FLIGHT' and lease_until = ?");
+                        PreparedStatement hold = connection.prepareStatement("update delivery set status = 'QUEUED',"
+                                + " next_attempt_at = ?, lease_until = null, last_error = ?, attempts = greatest(attempts - 1, 0)"
+                                + " where id = ? and status = 'IN_FLIGHT' and lease_until = ?");
                         PreparedStatement fail = connection.prepareStatement("update delivery d set status = 'FAILED',"
                                 + " finished_at = v.at, lease_until = null, last_error = v.error from (select unnest(?::uuid[]) id,"
                                 + " unnest(?::timestamptz[]) at, unnest(?::varchar[]) error, unnest(?::timestamptz[]) lease) v"
@@ -195,16 +216,29 @@ public class DeliveryStore {
                         toMark.stream().filter(o -> marked.contains(o.delivery().id())).forEach(sent::add);
                     }
                     boolean retries = false;
+                    boolean holds = false;
                     boolean releases = false;
                     for (Outcome outcome : outcomes) {
                         switch (outcome.kind()) {
                             case RETRY -> {
                                 retry.setTimestamp(1, Timestamp.from(outcome.retryAt()));
                                 retry.setString(2, truncate(outcome.error()));
-                                retry.setObject(3, outcome.delivery().id());
-                                retry.setTimestamp(4, Timestamp.from(outcome.delivery().leaseUntil()));
+                                retry.setString(3, outcome.provider());
+                                retry.setString(4, outcome.provider());
+                                retry.setString(5, outcome.at().plus(config.sms().uncertainHold()).toString());
+                                retry.setString(6, outcome.provider());
+                                retry.setObject(7, outcome.delivery().id());
+                                retry.setTimestamp(8, Timestamp.from(outcome.delivery().leaseUntil()));
                                 retry.addBatch();
                                 retries = true;
+                            }
+                            case HELD -> {
+                                hold.setTimestamp(1, Timestamp.from(outcome.retryAt()));
+                                hold.setString(2, truncate(outcome.error()));
+                                hold.setObject(3, outcome.delivery().id());
+                                hold.setTimestamp(4, Timestamp.from(outcome.delivery().leaseUntil()));
+                                hold.addBatch();
+                                holds = true;
                             }
                             case RELEASED -> {
                                 release.setObject(1, outcome.delivery().id());
@@ -218,6 +252,9 @@ public class DeliveryStore {
                     }
                     if (retries) {
                         retry.executeBatch();
+                    }
+                    if (holds) {
+                        hold.executeBatch();
                     }
                     List<Outcome> toFail = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.FAILED).toList();
                     if (!toFail.isEmpty()) {

@@ -18,9 +18,11 @@ import jakarta.enterprise.event.Observes;
 
 import org.candor.notification.client.EmailClient;
 import org.candor.notification.client.PermanentDeliveryException;
+import org.candor.notification.client.ProviderFaultException;
 import org.candor.notification.client.SendResult;
 import org.candor.notification.client.SmsClient;
 import org.candor.notification.client.TransientDeliveryException;
+import org.candor.notification.client.UncertainDeliveryException;
 import org.candor.notification.config.NotificationConfig;
 import org.candor.notification.domain.Channel;
 import org.candor.notification.domain.SmsText;
@@ -243,12 +245,24 @@ public class DeliveryWorker {
             } else {
                 SmsText text = renderer.sms(message.type(), delivery.locale(), message.content(), delivery.name(),
                         message.incidentId(), delivery.unsubscribeUrl(), optOut);
-                result = sms.send(delivery.id(), delivery.address(), text.text());
+                result = sms.send(delivery.id(), delivery.address(), text.text(), delivery.pinnedProvider());
             }
             return new Outcome(delivery, Outcome.Kind.SENT, result.provider(), result.reference(), null, clock.instant(),
                     null);
         } catch (PermanentDeliveryException e) {
             return new Outcome(delivery, Outcome.Kind.FAILED, null, null, e.getMessage(), clock.instant(), null);
+        } catch (ProviderFaultException e) {
+            // Our account or every provider at fault: the delivery waits without using up its attempts.
+            return new Outcome(delivery, Outcome.Kind.HELD, null, null, e.getMessage(), clock.instant(),
+                    clock.instant().plus(config.sms().providerFaultHold()));
+        } catch (UncertainDeliveryException e) {
+            if (delivery.attempts() >= config.maxAttempts()) {
+                return new Outcome(delivery, Outcome.Kind.FAILED, null, null,
+                        "gave up after " + delivery.attempts() + " attempts: " + e.getMessage(), clock.instant(), null);
+            }
+            // The provider may have it: offered to that one alone, with the same key, until it answers.
+            return new Outcome(delivery, Outcome.Kind.RETRY, e.provider(), null, e.getMessage(), clock.instant(),
+                    clock.instant().plus(backoff(delivery.attempts())));
         } catch (TransientDeliveryException | org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException e) {
             if (delivery.attempts() >= config.maxAttempts()) {
                 return new Outcome(delivery, Outcome.Kind.FAILED, null, null,

@@ -25,6 +25,11 @@ import io.quarkus.runtime.StartupEvent;
  * inserting a chunk twice adds nothing) and moves the message's cursor past it. A restart resumes
  * at the cursor; no one is skipped and no one gets a second delivery.
  *
+ * <p>Customers linked to the incident behind the cursor or after the end (a later import wave, an
+ * add while the fan-out runs) are listed as the message's additions by the consumer, and delivered
+ * here in chunks too; {@link AudienceLock} makes sure every such customer is either read by a chunk
+ * of the walk or listed.
+ *
  * <p>Channels: every channel the person has an address for, minus those they opted out of unless
  * the message is mandatory (the breach notice). Non-urgent SMS are due at the end of quiet hours in
  * the recipient's time zone.
@@ -34,7 +39,7 @@ public class FanOutWorker implements Runnable {
 
     private static final String CHUNK = """
             with p as (select cast(? as timestamptz) as now, cast(? as time) as qs, cast(? as time) as qe),
-            chunk as (%s),
+            %s,
             ins as (
               insert into delivery (id, message_id, recipient_id, channel, locale, status, attempts, next_attempt_at)
               select md5(? || '|' || c.id || '|' || ch.channel)::uuid, ?, c.id, ch.channel, c.locale, 'QUEUED', 0,
@@ -52,21 +57,35 @@ public class FanOutWorker implements Runnable {
               returning 1)
             select (select max(id) from chunk), (select count(*) from chunk), (select count(*) from ins)
             """;
-    private static final String AFFECTED = "select r.id, r.email, r.phone, r.locale, r.time_zone, r.email_opt_out,"
+    private static final String AFFECTED = "chunk as (select r.id, r.email, r.phone, r.locale, r.time_zone, r.email_opt_out,"
             + " r.sms_opt_out from incident_recipient ir join recipient r on r.id = ir.recipient_id"
-            + " where ir.incident_id = ? and ir.recipient_id > ? order by ir.recipient_id limit ?";
-    private static final String SUBSCRIBERS = "select r.id, r.email, r.phone, r.locale, r.time_zone, r.email_opt_out,"
-            + " r.sms_opt_out from recipient r where r.kind = 'SUBSCRIBER' and r.id > ? order by r.id limit ?";
+            + " where ir.incident_id = ? and ir.recipient_id > ? order by ir.recipient_id limit ?)";
+    private static final String SUBSCRIBERS = "chunk as (select r.id, r.email, r.phone, r.locale, r.time_zone, r.email_opt_out,"
+            + " r.sms_opt_out from recipient r where r.kind = 'SUBSCRIBER' and r.id > ? order by r.id limit ?)";
+
+    /**
+     * A chunk of a message's additions, taken off the list as they are delivered; a customer removed
+     * from the incident meanwhile is dropped (the join), so nobody gets a message they were taken off.
+     */
+    private static final String ADDITIONS = "picked as (delete from fan_out_addition where message_id = ? and recipient_id in"
+            + " (select recipient_id from fan_out_addition where message_id = ? order by recipient_id limit ?"
+            + " for update skip locked) returning recipient_id),"
+            + " chunk as (select r.id, r.email, r.phone, r.locale, r.time_zone, r.email_opt_out, r.sms_opt_out"
+            + " from picked a join incident_recipient ir on ir.incident_id = ? and ir.recipient_id = a.recipient_id"
+            + " join recipient r on r.id = a.recipient_id)";
 
     private final NotificationConfig config;
+    private final AudienceLock audienceLock;
     private final EntityManager entityManager;
     private final WorkSignals signals;
     private final Clock clock;
     private volatile boolean running;
     private Thread thread;
 
-    FanOutWorker(NotificationConfig config, EntityManager entityManager, WorkSignals signals, Clock clock) {
+    FanOutWorker(NotificationConfig config, AudienceLock audienceLock, EntityManager entityManager, WorkSignals signals,
+            Clock clock) {
         this.config = config;
+        this.audienceLock = audienceLock;
         this.entityManager = entityManager;
         this.signals = signals;
         this.clock = clock;
@@ -96,7 +115,8 @@ public class FanOutWorker implements Runnable {
     public void run() {
         while (running) {
             try {
-                if (!fanOutChunk()) {
+                boolean worked = fanOutAdditions();
+                if (!fanOutChunk() && !worked) {
                     signals.await(WorkSignals.Work.FAN_OUT, config.pollInterval());
                 }
             } catch (InterruptedException e) {
@@ -131,8 +151,13 @@ public class FanOutWorker implements Runnable {
             String cursor = message[6] == null ? "" : (String) message[6];
             Instant now = clock.instant();
             Object[] result = new Object[3];
+            boolean affected = Message.AFFECTED.equals(audience);
+            if (affected) {
+                // Customers being linked to the incident commit before this chunk reads, or are
+                // decided on after it committed its cursor (AudienceLock).
+                audienceLock.exclusive(incidentId);
+            }
             entityManager.unwrap(Session.class).doWork(connection -> {
-                boolean affected = Message.AFFECTED.equals(audience);
                 try (PreparedStatement chunk = connection.prepareStatement(
                         CHUNK.formatted(affected ? AFFECTED : SUBSCRIBERS))) {
                     int i = 1;
@@ -169,6 +194,65 @@ public class FanOutWorker implements Runnable {
             if (done) {
                 Log.infof("Message %s fanned out", id);
             }
+            return true;
+        });
+        if (worked) {
+            signals.signal(WorkSignals.Work.EMAIL);
+            signals.signal(WorkSignals.Work.SMS);
+        }
+        return worked;
+    }
+
+    /**
+     * Delivers the next chunk of one message's additions (customers linked after the fan-out had
+     * passed them); false when there are none. A message that had completed is opened again, so its
+     * progress counts the new deliveries and it completes once more.
+     */
+    boolean fanOutAdditions() {
+        Boolean worked = QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            java.util.List<UUID> pending = entityManager.createNativeQuery(
+                    "select message_id from fan_out_addition limit 1 for update skip locked", UUID.class).getResultList();
+            if (pending.isEmpty()) {
+                return false;
+            }
+            Object[] message = (Object[]) entityManager.createNativeQuery("select id, source_key, incident_id, mandatory,"
+                    + " urgent from message where id = :id").setParameter("id", pending.get(0)).getSingleResult();
+            UUID id = (UUID) message[0];
+            String sourceKey = (String) message[1];
+            UUID incidentId = (UUID) message[2];
+            boolean mandatory = (Boolean) message[3];
+            boolean urgent = (Boolean) message[4];
+            Instant now = clock.instant();
+            long[] result = new long[2];
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement chunk = connection.prepareStatement(CHUNK.formatted(ADDITIONS))) {
+                    int i = 1;
+                    chunk.setString(i++, now.toString());
+                    chunk.setString(i++, config.quietHours().start().toString());
+                    chunk.setString(i++, config.quietHours().end().toString());
+                    chunk.setObject(i++, id);
+                    chunk.setObject(i++, id);
+                    chunk.setInt(i++, config.fanOutChunk());
+                    chunk.setObject(i++, incidentId);
+                    chunk.setString(i++, sourceKey);
+                    chunk.setObject(i++, id);
+                    chunk.setBoolean(i++, urgent);
+                    chunk.setBoolean(i++, mandatory);
+                    chunk.setBoolean(i++, mandatory);
+                    try (ResultSet rows = chunk.executeQuery()) {
+                        rows.next();
+                        result[0] = rows.getLong(2);
+                        result[1] = rows.getLong(3);
+                    }
+                }
+            });
+            if (result[1] > 0) {
+                entityManager.createNativeQuery("update message set completed_at = null where id = :id"
+                        + " and completed_at is not null").setParameter("id", id).executeUpdate();
+            }
+            Log.infof("Message %s delivered to %d customers linked after its fan-out had passed them: %d deliveries",
+                    id, result[0], result[1]);
             return true;
         });
         if (worked) {

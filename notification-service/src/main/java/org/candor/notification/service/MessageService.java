@@ -57,10 +57,13 @@ public class MessageService {
     private final TransactionSynchronizationRegistry transactions;
     private final WorkSignals signals;
     private final ObjectMapper objectMapper;
+    private final AudienceLock audienceLock;
 
     MessageService(EntityManager entityManager, NotificationConfig config, Clock clock,
-            TransactionSynchronizationRegistry transactions, WorkSignals signals, ObjectMapper objectMapper) {
+            TransactionSynchronizationRegistry transactions, WorkSignals signals, ObjectMapper objectMapper,
+            AudienceLock audienceLock) {
         this.objectMapper = objectMapper;
+        this.audienceLock = audienceLock;
         this.entityManager = entityManager;
         this.config = config;
         this.clock = clock;
@@ -68,13 +71,21 @@ public class MessageService {
         this.signals = signals;
     }
 
-    /** A status update that asks to notify people becomes one message for its audience. */
+    /**
+     * A status update that asks to notify people becomes one message for its audience. Its SMS wait
+     * for the end of quiet hours unless the commander marked the update urgent; the breach notice too.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<UUID> statusUpdatePublished(StatusUpdatePublished update) {
         if (!update.notifyPeople()) {
             return Optional.empty();
         }
         String audience = Message.PUBLIC.equals(update.audience()) ? Message.PUBLIC : Message.AFFECTED;
+        if (audience.equals(Message.AFFECTED)) {
+            // A customer being linked right now is either committed before this message exists, or
+            // sees it as the incident's latest update (AudienceLock).
+            audienceLock.exclusive(update.incidentId());
+        }
         KnownIncident incident = KnownIncident.findById(update.incidentId());
         String type = MessageCatalog.PUBLIC_STATUS_UPDATE;
         boolean mandatory = false;
@@ -92,7 +103,7 @@ public class MessageService {
         String sourceKey = "update:" + update.incidentId() + ":" + update.updateId() + ":" + update.revision() + ":"
                 + audience;
         Optional<UUID> created = create(sourceKey, type, update.incidentId(), update.updateId(), update.revision(),
-                audience, "incident-service", content, mandatory, false, update.publishedAt());
+                audience, "incident-service", content, mandatory, update.urgent(), update.publishedAt());
         if (created.isPresent() && MessageCatalog.BREACH_NOTICE.equals(type)) {
             incident.breachNoticeMessageId = created.get();
         }

@@ -2,11 +2,13 @@ package org.candor.notification.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.candor.contracts.customer.AffectedCustomer;
@@ -32,30 +34,81 @@ public class RecipientService {
             + " phone = excluded.phone, locale = excluded.locale, country = excluded.country, region = excluded.region,"
             + " time_zone = excluded.time_zone, unsubscribe_url = excluded.unsubscribe_url, updated_at = excluded.updated_at";
 
+    private static final String LATE = "insert into fan_out_addition (message_id, recipient_id)"
+            + " select m.id, ir.recipient_id from message m"
+            + " join incident_recipient ir on ir.incident_id = m.incident_id"
+            + " and ir.recipient_id = any(cast(:ids as varchar[]))"
+            + " where m.incident_id = :incident and m.audience = 'AFFECTED'"
+            + " and (m.id = (select breach_notice_message_id from known_incident where id = :incident)"
+            + " or m.id = (select id from message where incident_id = :incident and audience = 'AFFECTED'"
+            + " order by created_at desc, id desc limit 1))"
+            + " and (m.fanned_out_at is not null or m.fan_out_cursor >= ir.recipient_id)"
+            + " on conflict do nothing";
+
     private final EntityManager entityManager;
     private final NotificationConfig config;
     private final Clock clock;
+    private final AudienceLock audienceLock;
+    private final WorkSignals signals;
+    private final TransactionSynchronizationRegistry transactions;
 
-    RecipientService(EntityManager entityManager, NotificationConfig config, Clock clock) {
+    RecipientService(EntityManager entityManager, NotificationConfig config, Clock clock, AudienceLock audienceLock,
+            WorkSignals signals, TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
         this.config = config;
         this.clock = clock;
+        this.audienceLock = audienceLock;
+        this.signals = signals;
+        this.transactions = transactions;
     }
 
-    /** An affected customer was added or changed: keep their contact and link them to the incident. */
+    /**
+     * An affected customer was added or changed: keep their contact and link them to the incident.
+     * True when the link is new; the caller then passes them to {@link #linked} before it commits.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void customerAffected(UUID incidentId, AffectedCustomer customer) {
+    public boolean customerAffected(UUID incidentId, AffectedCustomer customer) {
         upsert(customer.customerId(), Recipient.CUSTOMER, customer.name(), customer.email(), customer.phone(),
                 customer.locale(), customer.country(), customer.region(), null);
-        entityManager.createNativeQuery("insert into incident_recipient (incident_id, recipient_id) values (:incident, :id)"
-                + " on conflict do nothing")
-                .setParameter("incident", incidentId).setParameter("id", customer.customerId()).executeUpdate();
+        return entityManager.createNativeQuery("insert into incident_recipient (incident_id, recipient_id)"
+                + " values (:incident, :id) on conflict do nothing")
+                .setParameter("incident", incidentId).setParameter("id", customer.customerId()).executeUpdate() == 1;
+    }
+
+    /**
+     * Customers newly linked to an incident in this transaction: those a message to the incident's
+     * affected people has already passed (fanned out, or its cursor at or beyond their id) are listed
+     * as additions of the breach notice and of the latest affected update, which the fan-out then
+     * delivers to them (older updates are superseded; a running one still reaches ids above its
+     * cursor). Customers the walk has not reached yet are left to it. Returns how many were listed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int linked(UUID incidentId, Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return 0;
+        }
+        // Waits for a running chunk of the incident's fan-out to commit its cursor, and holds off the
+        // next chunk and any new message until this transaction has committed the links.
+        audienceLock.shared(incidentId);
+        int listed = entityManager.createNativeQuery(LATE)
+                .setParameter("incident", incidentId)
+                .setParameter("ids", customerIds.toArray(String[]::new))
+                .executeUpdate();
+        if (listed > 0) {
+            Log.infof("%d deliveries to %d customers linked late to incident %s listed for the fan-out", listed,
+                    customerIds.size(), incidentId);
+            signals.afterCommit(transactions, WorkSignals.Work.FAN_OUT);
+        }
+        return listed;
     }
 
     /** The customer turned out not to be affected: they get nothing more about this incident. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void customerRemoved(UUID incidentId, String customerId) {
         entityManager.createNativeQuery("delete from incident_recipient where incident_id = :incident and recipient_id = :id")
+                .setParameter("incident", incidentId).setParameter("id", customerId).executeUpdate();
+        entityManager.createNativeQuery("delete from fan_out_addition a using message m where a.message_id = m.id"
+                + " and m.incident_id = :incident and a.recipient_id = :id")
                 .setParameter("incident", incidentId).setParameter("id", customerId).executeUpdate();
         int cancelled = entityManager.createNativeQuery("delete from delivery d using message m where d.message_id = m.id"
                 + " and m.incident_id = :incident and m.audience = 'AFFECTED' and d.recipient_id = :id and d.status = 'QUEUED'")
@@ -67,6 +120,8 @@ public class RecipientService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(String recipientId) {
         entityManager.createNativeQuery("delete from incident_recipient where recipient_id = :id")
+                .setParameter("id", recipientId).executeUpdate();
+        entityManager.createNativeQuery("delete from fan_out_addition where recipient_id = :id")
                 .setParameter("id", recipientId).executeUpdate();
         int cancelled = entityManager.createNativeQuery("delete from delivery where recipient_id = :id and status = 'QUEUED'")
                 .setParameter("id", recipientId).executeUpdate();
