@@ -31,6 +31,8 @@ public record SmsText(String text, String encoding, int length) {
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String GSM7_EXTENSION = "^{}\\[~]|€\f";
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
+    /** One word and a colon right before a link ("Stop:", "Abmelden:"): the link's label. */
+    private static final Pattern LABEL = Pattern.compile("(?<=^|\\s)(\\p{L}[\\p{L}-]*:)\\s+$");
 
     /** Fits {@code text} into one segment, or throws if even its links alone do not fit. */
     public static SmsText fit(String text) {
@@ -48,18 +50,37 @@ public record SmsText(String text, String encoding, int length) {
             return new SmsText(normalised, gsm ? GSM7 : UCS2, length(normalised, gsm));
         }
         List<String> links = new ArrayList<>();
+        List<String> bare = new ArrayList<>();
+        StringBuilder prose = new StringBuilder();
         Matcher matcher = LINK.matcher(normalised);
+        int at = 0;
         while (matcher.find()) {
-            links.add(matcher.group());
+            String before = normalised.substring(at, matcher.start());
+            Matcher label = LABEL.matcher(before);
+            // "Stop: <link>" stays together: a link without the word that says what it does is no use.
+            bare.add(matcher.group());
+            if (label.find() && sentenceEnds(before.substring(0, label.start()))) {
+                prose.append(before, 0, label.start());
+                links.add(label.group(1) + " " + matcher.group());
+            } else {
+                prose.append(before);
+                links.add(matcher.group());
+            }
+            at = matcher.end();
         }
-        String prose = LINK.matcher(normalised).replaceAll("").replaceAll(" {2,}", " ").strip();
+        prose.append(normalised.substring(at));
         String tail = links.isEmpty() ? "" : " " + String.join(" ", links);
+        String cut = prose.toString().replaceAll(" {2,}", " ").strip();
         String ellipsis = gsm ? "..." : "…";
+        if (segments("x" + ellipsis + tail, gsm) > maxSegments && !links.equals(bare)) {
+            // No room for the labels: the links alone, and their words stay in the prose while there is room.
+            tail = " " + String.join(" ", bare);
+            cut = LINK.matcher(normalised).replaceAll("").replaceAll(" {2,}", " ").strip();
+        }
         if (segments("x" + ellipsis + tail, gsm) > maxSegments) {
             throw new IllegalArgumentException("The links of this SMS alone exceed " + capacity(gsm, maxSegments)
                     + " characters");
         }
-        String cut = prose;
         while (segments(cut + ellipsis + tail, gsm) > maxSegments) {
             int space = cut.lastIndexOf(' ');
             cut = space > 0 ? cut.substring(0, space) : cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
@@ -91,6 +112,12 @@ public record SmsText(String text, String encoding, int length) {
             return gsm ? GSM7_LIMIT : UCS2_LIMIT;
         }
         return segments * (gsm ? GSM7_CONCATENATED : UCS2_CONCATENATED);
+    }
+
+    /** Whether the text before a label ends a sentence (or is empty), so the label starts one of its own. */
+    private static boolean sentenceEnds(String before) {
+        String trimmed = before.stripTrailing();
+        return trimmed.isEmpty() || ".!?…)".indexOf(trimmed.charAt(trimmed.length() - 1)) >= 0;
     }
 
     private static String normalise(String text) {
