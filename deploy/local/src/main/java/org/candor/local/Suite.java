@@ -154,6 +154,15 @@ public final class Suite implements AutoCloseable {
         env.put("CANDOR_NOTIFICATION_OPT_OUT_SECRET", databasePasswords.getProperty(OPT_OUT_SECRET));
         env.put("CANDOR_NOTIFICATION_RECEIPT_SECRET", databasePasswords.getProperty(RECEIPT_SECRET));
         env.put("CANDOR_SUPPORT_VERIFICATION_SECRET", databasePasswords.getProperty(VERIFICATION_SECRET));
+        env.put("CANDOR_NOTIFICATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.services().get("notification-service"));
+        // Short links in SMS may lead to the other services' public pages, each on its own port here.
+        env.put("CANDOR_NOTIFICATION_SHORT_LINKS_ALLOWED_ORIGINS", java.util.stream.Stream.of("incident-service",
+                "support-service", "feedback-service").map(name -> "http://127.0.0.1:" + ports.services().get(name))
+                .collect(java.util.stream.Collectors.joining(",")));
+        // The local SMS gateway stubs accept any credentials.
+        env.put("CANDOR_SMS_PRIMARY_AUTH_TOKEN", "local-auth-token");
+        env.put("CANDOR_SMS_SECONDARY_AUTH_TOKEN", "local-auth-token");
+        env.put("CANDOR_FEEDBACK_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.services().get("feedback-service"));
         if (spec.name().equals("incident-service")) {
             // The staff overview asks the other four for their summaries.
             ServiceSpec.ALL.stream().filter(other -> !other.equals(spec)).forEach(other -> env.put(

@@ -67,6 +67,8 @@ public interface NotificationConfig {
 
     OptOut optOut();
 
+    ShortLinks shortLinks();
+
     Email email();
 
     Sms sms();
@@ -80,6 +82,24 @@ public interface NotificationConfig {
         /** How long a link works after the message was sent. */
         @WithDefault("90d")
         Duration validity();
+    }
+
+    /**
+     * The short links ({@code <public-base-url>/s/<code>}) that stand for the long signed links in an SMS.
+     * They redirect only to Candor's own pages: the origin of {@code public-base-url} and the origins listed here.
+     */
+    interface ShortLinks {
+
+        /** Further origins (scheme, host and port) of Candor's public pages a short link may lead to, e.g. incident-service's status page. */
+        Optional<java.util.List<String>> allowedOrigins();
+
+        /** How long a short link works when the link it stands for does not say (never longer than that link). */
+        @WithDefault("90d")
+        Duration validity();
+
+        /** How long an expired short link is kept, so its page can say "expired" rather than "unknown". */
+        @WithDefault("30d")
+        Duration keepExpired();
     }
 
     /** Non-urgent SMS wait until the end of quiet hours in the recipient's time zone. */
@@ -166,6 +186,13 @@ public interface NotificationConfig {
         /** How long an SMS waits when the providers, not the message, are at fault (401/403, every circuit open). */
         @WithDefault("1m")
         Duration providerFaultHold();
+
+        /**
+         * The most segments one SMS may take (each is billed, and a concatenated message arrives in parts on
+         * some phones): 1 is 160 GSM-7 / 70 UCS-2 characters, more are 153 / 67 each. Longer prose is shortened.
+         */
+        @WithDefault("1")
+        int maxSegments();
 
         Provider primary();
 

@@ -77,4 +77,19 @@ public class Message extends PanacheEntityBase {
     public Instant completedAt;
 
     public String reported;
+
+    /** Set while an incident commander holds the fan-out; its waiting deliveries are PAUSED. */
+    @Column(name = "paused_at")
+    public Instant pausedAt;
+
+    /** Set once the fan-out was cancelled: nothing more of it is sent. */
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    /** Who paused, resumed or cancelled it last (the token's subject). */
+    @Column(name = "controlled_by")
+    public String controlledBy;
+
+    @Column(name = "controlled_at")
+    public Instant controlledAt;
 }

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,8 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.candor.notification.domain.Delivery;
 import org.candor.notification.domain.DeliveryStatus;
+import org.candor.notification.service.FanOutControl;
 import org.candor.notification.service.ProgressService;
 import org.candor.platform.security.Roles;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.panache.common.Sort;
@@ -43,9 +46,37 @@ public class MessageResource {
     }
 
     private final ProgressService progress;
+    private final FanOutControl control;
+    private final JsonWebToken caller;
 
-    MessageResource(ProgressService progress) {
+    MessageResource(ProgressService progress, FanOutControl control, JsonWebToken caller) {
         this.progress = progress;
+        this.control = control;
+        this.caller = caller;
+    }
+
+    /** Holds the fan-out: nothing more is sent until it is resumed. 409 once it has finished. */
+    @POST
+    @Path("/{id}/pause")
+    @RolesAllowed(Roles.INCIDENT_COMMANDER)
+    public ProgressService.Progress pause(@PathParam("id") UUID id) {
+        return control.apply(id, FanOutControl.Action.PAUSE, caller.getSubject());
+    }
+
+    /** Lets a paused fan-out go on where it stopped. 409 when it is not paused. */
+    @POST
+    @Path("/{id}/resume")
+    @RolesAllowed(Roles.INCIDENT_COMMANDER)
+    public ProgressService.Progress resume(@PathParam("id") UUID id) {
+        return control.apply(id, FanOutControl.Action.RESUME, caller.getSubject());
+    }
+
+    /** Stops the fan-out for good: what waits is never sent, what was handed over stays sent. 409 once it has finished. */
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed(Roles.INCIDENT_COMMANDER)
+    public ProgressService.Progress cancel(@PathParam("id") UUID id) {
+        return control.apply(id, FanOutControl.Action.CANCEL, caller.getSubject());
     }
 
     @GET

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.candor.notification.domain.Channel;
 import org.candor.notification.domain.MessageContent;
+import org.candor.notification.config.NotificationConfig;
 import org.candor.notification.domain.SmsText;
 import org.candor.notification.service.MessageCatalog;
 import org.candor.notification.service.TemplateRenderer;
@@ -40,7 +41,8 @@ public class TemplateResource {
             SmsView sms) {
     }
 
-    public record SmsView(String text, String encoding, int length, int limit) {
+    /** {@code limit}: septets or code units the configured segments hold; {@code segments}: how many this text takes. */
+    public record SmsView(String text, String encoding, int length, int limit, int segments) {
     }
 
     private static final MessageContent SAMPLE = new MessageContent(
@@ -70,9 +72,11 @@ public class TemplateResource {
                     Map.entry("validHours", "48")));
 
     private final TemplateRenderer renderer;
+    private final NotificationConfig config;
 
-    TemplateResource(TemplateRenderer renderer) {
+    TemplateResource(TemplateRenderer renderer, NotificationConfig config) {
         this.renderer = renderer;
+        this.config = config;
     }
 
     @GET
@@ -97,9 +101,9 @@ public class TemplateResource {
         TemplateRenderer.Email email = renderer.email(messageType, locale, SAMPLE, "Alex Muster", incidentId);
         SmsView sms = null;
         if (channels.contains(Channel.SMS)) {
-            SmsText text = renderer.sms(messageType, locale, SAMPLE, "Alex Muster", incidentId);
+            SmsText text = renderer.smsPreview(messageType, locale, SAMPLE, "Alex Muster", incidentId, null, null);
             sms = new SmsView(text.text(), text.encoding(), text.length(),
-                    SmsText.GSM7.equals(text.encoding()) ? SmsText.GSM7_LIMIT : SmsText.UCS2_LIMIT);
+                    SmsText.capacity(SmsText.GSM7.equals(text.encoding()), config.sms().maxSegments()), text.segments());
         }
         return new PreviewView(messageType, MessageCatalog.language(locale), email.subject(), email.text(), email.html(),
                 sms);

@@ -85,6 +85,12 @@ public class DeliveryStore {
         this.config = config;
     }
 
+    /**
+     * A delivery that goes back to the queue (a retry, a claim given back, a lease run out) waits PAUSED
+     * while its message is paused and is CANCELLED when its message was cancelled meanwhile.
+     */
+    private static final String BACK_TO_QUEUE = "(select case when m.cancelled_at is not null then 'CANCELLED' when m.paused_at is not null then 'PAUSED' else 'QUEUED' end from message m where m.id = delivery.message_id)";
+
     /** Claims up to {@code limit} due deliveries of {@code channel}: IN_FLIGHT, one more attempt, a lease. */
     public List<Claimed> claim(Channel channel, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -178,24 +184,24 @@ public class DeliveryStore {
                         + " unnest(?::timestamptz[]) at, unnest(?::timestamptz[]) lease) v where d.id = v.id"
                         // Still this claim's, or queued again after its lease ran out while the provider was
                         // taking it (a stall): accepted is accepted, and sending it again would repeat it.
-                        + " and (d.status = 'IN_FLIGHT' and d.lease_until = v.lease or d.status = 'QUEUED')"
+                        + " and (d.status = 'IN_FLIGHT' and d.lease_until = v.lease or d.status in ('QUEUED', 'PAUSED', 'CANCELLED'))"
                         + " returning d.id");
                         // A pin starts its hold when a provider first leaves the delivery unanswered and keeps
                         // it while the same provider stays silent; any other outcome of an attempt ends it.
-                        PreparedStatement retry = connection.prepareStatement("update delivery set status = 'QUEUED',"
+                        PreparedStatement retry = connection.prepareStatement("update delivery set status = " + BACK_TO_QUEUE + ","
                                 + " next_attempt_at = ?, lease_until = null, last_error = ?,"
                                 + " pinned_until = case when cast(? as varchar) is null then null"
                                 + " when pinned_provider = cast(? as varchar) and pinned_until is not null then pinned_until"
                                 + " else cast(? as timestamptz) end, pinned_provider = cast(? as varchar)"
                                 + " where id = ? and status = 'IN_FLIGHT' and lease_until = ?");
-                        PreparedStatement hold = connection.prepareStatement("update delivery set status = 'QUEUED',"
+                        PreparedStatement hold = connection.prepareStatement("update delivery set status = " + BACK_TO_QUEUE + ","
                                 + " next_attempt_at = ?, lease_until = null, last_error = ?, attempts = greatest(attempts - 1, 0)"
                                 + " where id = ? and status = 'IN_FLIGHT' and lease_until = ?");
                         PreparedStatement fail = connection.prepareStatement("update delivery d set status = 'FAILED',"
                                 + " finished_at = v.at, lease_until = null, last_error = v.error from (select unnest(?::uuid[]) id,"
                                 + " unnest(?::timestamptz[]) at, unnest(?::varchar[]) error, unnest(?::timestamptz[]) lease) v"
                                 + " where d.id = v.id and d.status = 'IN_FLIGHT' and d.lease_until = v.lease returning d.id");
-                        PreparedStatement release = connection.prepareStatement("update delivery set status = 'QUEUED',"
+                        PreparedStatement release = connection.prepareStatement("update delivery set status = " + BACK_TO_QUEUE + ","
                                 + " attempts = greatest(attempts - 1, 0), lease_until = null where id = ? and status = 'IN_FLIGHT'"
                                 + " and lease_until = ?")) {
                     List<Outcome> toMark = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.SENT).toList();
@@ -306,7 +312,7 @@ public class DeliveryStore {
     /** Deliveries whose worker vanished (a crash) go back to the queue once their lease has run out. */
     public int recoverExpiredLeases() {
         return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                "update delivery set status = 'QUEUED', lease_until = null where status = 'IN_FLIGHT' and lease_until < :now")
+                "update delivery set status = " + BACK_TO_QUEUE + ", lease_until = null where status = 'IN_FLIGHT' and lease_until < :now")
                 .setParameter("now", clock.instant())
                 .executeUpdate());
     }

@@ -266,6 +266,7 @@ public class FanOutWorker implements Runnable {
         @SuppressWarnings("unchecked")
         java.util.List<Object[]> rows = entityManager.createNativeQuery("select id, source_key, incident_id, audience,"
                 + " mandatory, urgent, fan_out_cursor from message where fanned_out_at is null and audience <> 'DIRECT'"
+                + " and paused_at is null and cancelled_at is null"
                 + " order by created_at limit 1 for update skip locked").getResultList();
         return rows.isEmpty() ? null : rows.get(0);
     }

@@ -55,7 +55,10 @@ public class OptOutLinks {
     }
 
     String token(String recipientId, Channel channel) {
-        long expires = clock.instant().plus(config.optOut().validity()).getEpochSecond();
+        // At the midnight (UTC) after the validity: a person's link stays the same all day, so the short
+        // link an SMS carries for it is written once a day, not once per message.
+        long expires = clock.instant().plus(config.optOut().validity()).truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .plus(java.time.Duration.ofDays(1)).getEpochSecond();
         String payload = PURPOSE + "|" + channel.name().charAt(0) + "|" + expires + "|" + recipientId;
         return ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + ENCODER.encodeToString(mac(payload));
     }
@@ -86,6 +89,26 @@ public class OptOutLinks {
             };
             return channel == null ? Optional.empty() : Optional.of(new OptOut(parts[3], channel));
         } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** When the opt-out link {@code url} (as {@link #url} made it) expires; empty for anything else. */
+    public Optional<java.time.Instant> expiryOf(String url) {
+        int start = url.indexOf("/opt-out/");
+        if (start < 0) {
+            return Optional.empty();
+        }
+        String token = url.substring(start + "/opt-out/".length()).replaceAll("[?#].*$", "");
+        try {
+            int dot = token.indexOf('.');
+            String payload = new String(DECODER.decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+            String[] parts = payload.split("\\|", 4);
+            if (parts.length != 4 || !MessageDigest.isEqual(DECODER.decode(token.substring(dot + 1)), mac(payload))) {
+                return Optional.empty();
+            }
+            return Optional.of(java.time.Instant.ofEpochSecond(Long.parseLong(parts[2])));
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
     }

@@ -21,7 +21,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Progress per message, counted from the deliveries: {@code sent} is everything a provider accepted
- * (SENT, DELIVERED, BOUNCED), {@code pending} what waits (QUEUED, IN_FLIGHT). While a status update's
+ * (SENT, DELIVERED, BOUNCED), {@code pending} what waits (QUEUED, IN_FLIGHT, PAUSED), {@code cancelled}
+ * what a cancellation stopped (not part of {@code total}). While a status update's
  * message is being delivered a progress event is published when the counts change; once it is
  * fanned out and nothing is pending, one completion event.
  */
@@ -31,13 +32,15 @@ public class ProgressService {
     /** The counts of one message. */
     public record Progress(UUID messageId, String messageType, UUID incidentId, UUID updateId, Integer revision,
             String audience, long total, long sent, long delivered, long failed, long bounced, long pending,
-            boolean fannedOut, Instant createdAt, Instant completedAt) {
+            boolean fannedOut, Instant createdAt, Instant completedAt, long cancelled, Instant pausedAt,
+            Instant cancelledAt, String controlledBy) {
     }
 
-    private static final String COUNTS = "select count(*), count(*) filter (where status in ('SENT', 'DELIVERED', 'BOUNCED')),"
+    private static final String COUNTS = "select count(*) filter (where status <> 'CANCELLED'),"
+            + " count(*) filter (where status in ('SENT', 'DELIVERED', 'BOUNCED')),"
             + " count(*) filter (where status = 'DELIVERED'), count(*) filter (where status = 'FAILED'),"
-            + " count(*) filter (where status = 'BOUNCED'), count(*) filter (where status in ('QUEUED', 'IN_FLIGHT'))"
-            + " from delivery where message_id = :id";
+            + " count(*) filter (where status = 'BOUNCED'), count(*) filter (where status in ('QUEUED', 'IN_FLIGHT', 'PAUSED')),"
+            + " count(*) filter (where status = 'CANCELLED') from delivery where message_id = :id";
 
     private final EntityManager entityManager;
     private final Outbox outbox;
@@ -166,7 +169,8 @@ public class ProgressService {
         Object[] row = (Object[]) entityManager.createNativeQuery(COUNTS).setParameter("id", message.id).getSingleResult();
         return new Progress(message.id, message.messageType, message.incidentId, message.updateId, message.revision,
                 message.audience, n(row[0]), n(row[1]), n(row[2]), n(row[3]), n(row[4]), n(row[5]),
-                message.fannedOutAt != null, message.createdAt, message.completedAt);
+                message.fannedOutAt != null, message.createdAt, message.completedAt, n(row[6]), message.pausedAt,
+                message.cancelledAt, message.controlledBy);
     }
 
     private static long n(Object value) {

@@ -1,9 +1,13 @@
 package org.candor.notification.service;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,12 +81,22 @@ public class TemplateRenderer {
 
     private final Engine engine;
     private final NotificationConfig config;
+    private final ShortLinks shortLinks;
+    private final OptOutLinks optOutLinks;
+    private final Clock clock;
     private final Map<Shape, Email> emailShapes = lruMap();
     private final Map<Shape, String> smsShapes = lruMap();
 
-    TemplateRenderer(Engine engine, NotificationConfig config) {
+    TemplateRenderer(Engine engine, NotificationConfig config, ShortLinks shortLinks, OptOutLinks optOutLinks,
+            Clock clock) {
+        if (config.sms().maxSegments() < 1) {
+            throw new IllegalStateException("candor.notification.sms.max-segments must be at least 1");
+        }
         this.engine = engine;
         this.config = config;
+        this.shortLinks = shortLinks;
+        this.optOutLinks = optOutLinks;
+        this.clock = clock;
     }
 
     public Email email(String messageType, String locale, MessageContent content, String name, UUID incidentId) {
@@ -134,24 +148,108 @@ public class TemplateRenderer {
 
     /**
      * @param optOutUrl the person's opt-out link for SMS, or null; added only when the whole message
-     *     still fits one segment with it, since neither the text nor a link may be cut for it
+     *     still fits its segments with it, since neither the text nor a link may be cut for it
      */
     public SmsText sms(String messageType, String locale, MessageContent content, String name, UUID incidentId,
             String unsubscribeUrl, String optOutUrl) {
+        return sms(messageType, locale, content, name, incidentId, unsubscribeUrl, optOutUrl, true);
+    }
+
+    /** The SMS exactly as {@link #sms} renders it, without storing its short links: for previews. */
+    public SmsText smsPreview(String messageType, String locale, MessageContent content, String name, UUID incidentId,
+            String unsubscribeUrl, String optOutUrl) {
+        return sms(messageType, locale, content, name, incidentId, unsubscribeUrl, optOutUrl, false);
+    }
+
+    /**
+     * Every link to one of Candor's pages that is longer than a short link is sent as its short link
+     * ({@link ShortLinks}); the short links the text ends up with are stored before it is returned, so
+     * none reaches a phone before it resolves.
+     */
+    private SmsText sms(String messageType, String locale, MessageContent content, String name, UUID incidentId,
+            String unsubscribeUrl, String optOutUrl, boolean store) {
         String language = MessageCatalog.language(locale);
         Person person = person(name, unsubscribeUrl, optOutUrl);
         Shape shape = new Shape(messageType, language, content, incidentId, person.name() != null,
                 unsubscribeUrl != null, false);
-        String text = person.fill(cached(smsShapes, shape,
-                () -> fragment(template(messageType, language), "sms", data(shape))), false);
+        List<ShortLinks.Short> links = new ArrayList<>();
+        String text = shorten(person.fill(cached(smsShapes, shape,
+                () -> fragment(template(messageType, language), "sms", data(shape))), false), messageType, content,
+                unsubscribeUrl, optOutUrl, links);
+        int maxSegments = config.sms().maxSegments();
         if (optOutUrl != null) {
-            String withOptOut = text + " " + person.fill(cached(smsShapes, new Shape("opt-out", language, null, null,
-                    false, false, true), () -> fragment(template("opt-out", language), "sms", Map.of("url", OPT_OUT))), false);
-            if (SmsText.fitsWhole(withOptOut)) {
-                return SmsText.fit(withOptOut);
+            List<ShortLinks.Short> withOptOutLinks = new ArrayList<>(links);
+            String withOptOut = text + " " + shorten(person.fill(cached(smsShapes, new Shape("opt-out", language, null,
+                    null, false, false, true), () -> fragment(template("opt-out", language), "sms", Map.of("url", OPT_OUT))),
+                    false), messageType, content, unsubscribeUrl, optOutUrl, withOptOutLinks);
+            if (SmsText.fitsWhole(withOptOut, maxSegments)) {
+                return SmsText.fit(stored(withOptOut, withOptOutLinks, store), maxSegments);
             }
         }
-        return SmsText.fit(text);
+        return SmsText.fit(stored(text, links, store), maxSegments);
+    }
+
+    /** Replaces each long link to a Candor page by its short link, collecting those in {@code links}. */
+    private String shorten(String text, String messageType, MessageContent content, String unsubscribeUrl,
+            String optOutUrl, List<ShortLinks.Short> links) {
+        Matcher matcher = LINK.matcher(text);
+        StringBuilder out = null;
+        int at = 0;
+        while (matcher.find()) {
+            String link = matcher.group();
+            if (link.length() <= shortLinks.length() || !shortLinks.allowed(link)) {
+                continue;
+            }
+            Optional<ShortLinks.Short> shortLink;
+            if (link.equals(unsubscribeUrl)) {
+                shortLink = shortLinks.of("unsubscribe", link, shortLinks.defaultExpiry());
+            } else if (link.equals(optOutUrl)) {
+                shortLink = shortLinks.of("opt-out", link, optOutLinks.expiryOf(link).orElseGet(shortLinks::defaultExpiry));
+            } else {
+                shortLink = shortLinks.of(messageType, link, expiryOfParameterLink(content));
+            }
+            if (shortLink.isEmpty()) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, at, matcher.start()).append(shortLink.get().url());
+            at = matcher.end();
+            links.add(shortLink.get());
+        }
+        return out == null ? text : out.append(text, at, text.length()).toString();
+    }
+
+    /** A link a service sent along says how long it is valid ({@code validMinutes}, {@code validHours}); else the default. */
+    private Instant expiryOfParameterLink(MessageContent content) {
+        Map<String, String> parameters = content == null || content.parameters() == null ? Map.of() : content.parameters();
+        try {
+            if (parameters.containsKey("validMinutes")) {
+                return clock.instant().plus(Duration.ofMinutes(Long.parseLong(parameters.get("validMinutes").strip())));
+            }
+            if (parameters.containsKey("validHours")) {
+                return clock.instant().plus(Duration.ofHours(Long.parseLong(parameters.get("validHours").strip())));
+            }
+        } catch (NumberFormatException e) {
+            // not a number: the default below
+        }
+        return shortLinks.defaultExpiry();
+    }
+
+    /** Stores the short links (when sending) and puts in a longer code where one collided. */
+    private String stored(String text, List<ShortLinks.Short> links, boolean store) {
+        if (!store) {
+            return text;
+        }
+        String result = text;
+        for (ShortLinks.Short link : links) {
+            String url = shortLinks.store(link);
+            if (!url.equals(link.url())) {
+                result = result.replace(link.url(), url);
+            }
+        }
+        return result;
     }
 
     private static Person person(String name, String unsubscribeUrl, String optOutUrl) {
