@@ -38,9 +38,50 @@ public class Obligation extends PanacheEntityBase {
     @Column(name = "trigger_at", nullable = false)
     public Instant triggerAt;
 
-    /** Null when due "without undue delay" ({@link #asap}). */
+    /**
+     * The due time in force: the computed one, or the one a compliance officer set ({@link #overridden}).
+     * Null when due "without undue delay" ({@link #asap}).
+     */
     @Column(name = "due_at")
     public Instant dueAt;
+
+    /** What the deadline engine computed, kept beside an override; null for a manual obligation or "without undue delay". */
+    @Column(name = "computed_due_at")
+    public Instant computedDueAt;
+
+    /** Whether the engine computed "without undue delay"; null for a manual obligation. */
+    @Column(name = "computed_asap")
+    public Boolean computedAsap;
+
+    /** The catalogue version the computed due time comes from; null for a manual obligation. */
+    @Column(name = "catalogue_version")
+    public String catalogueVersion;
+
+    /** Added by a compliance officer, not computed from the catalogue: recalculation leaves it alone. */
+    @Column(nullable = false)
+    public boolean manual;
+
+    /** Whether {@link #dueAt} was set by a compliance officer instead of computed. */
+    @Column(nullable = false)
+    public boolean overridden;
+
+    /** Why the due time was overridden, or why the manual obligation was added. */
+    @Column(name = "override_reason")
+    public String overrideReason;
+
+    /** Who overrode the due time or added the obligation (the token's subject). */
+    @Column(name = "override_by")
+    public String overrideBy;
+
+    @Column(name = "override_at")
+    public Instant overrideAt;
+
+    /** The computed due time when the override was set; a recalculation that differs from it is flagged. */
+    @Column(name = "override_basis_due_at")
+    public Instant overrideBasisDueAt;
+
+    @Column(name = "override_basis_asap")
+    public Boolean overrideBasisAsap;
 
     @Column(nullable = false)
     public String timezone;
@@ -69,4 +110,13 @@ public class Obligation extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * Whether the computed due time has changed since a compliance officer overrode it (new facts, a new
+     * catalogue): the override still holds, but somebody must look at it again.
+     */
+    public boolean computedChangedSinceOverride() {
+        return overridden && !manual && (!java.util.Objects.equals(computedDueAt, overrideBasisDueAt)
+                || !java.util.Objects.equals(computedAsap, overrideBasisAsap));
+    }
 }

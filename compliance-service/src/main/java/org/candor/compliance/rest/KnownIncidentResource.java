@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.candor.compliance.domain.KnownIncident;
@@ -27,7 +28,9 @@ import org.candor.compliance.service.GdprNotificationDraftService;
 import org.candor.compliance.service.IncidentSummaryService;
 import org.candor.compliance.service.KnownIncidentService;
 import org.candor.compliance.service.ObligationService;
+import org.candor.compliance.service.OverrideService;
 import org.candor.platform.security.Roles;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The incidents this service has received from incident-service, with their obligations. */
@@ -45,9 +48,14 @@ public class KnownIncidentResource {
     private final IncidentSummaryService summaries;
     private final GdprNotificationDraftService gdprDrafts;
     private final ObligationService obligations;
+    private final OverrideService overrides;
+    private final JsonWebToken caller;
 
     KnownIncidentResource(KnownIncidentService incidents, FilingService filings, EvidenceService evidence,
-            IncidentSummaryService summaries, GdprNotificationDraftService gdprDrafts, ObligationService obligations) {
+            IncidentSummaryService summaries, GdprNotificationDraftService gdprDrafts, ObligationService obligations,
+            OverrideService overrides, JsonWebToken caller) {
+        this.overrides = overrides;
+        this.caller = caller;
         this.obligations = obligations;
         this.incidents = incidents;
         this.filings = filings;
@@ -71,6 +79,15 @@ public class KnownIncidentResource {
     @Path("/{id}/obligations")
     public List<ObligationView> obligations(@PathParam("id") UUID incidentId) {
         return filings.obligations(incidentId).stream().map(ObligationView::of).toList();
+    }
+
+    /** Adds an obligation the catalogue does not compute (recipient, due time, citation, reason). */
+    @POST
+    @Path("/{id}/obligations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addObligation(@PathParam("id") UUID incidentId, ManualObligationRequest request) {
+        ObligationView added = ObligationView.of(overrides.addManual(incidentId, request, caller.getSubject()));
+        return Response.status(Response.Status.CREATED).entity(added).build();
     }
 
     /** Records a trigger learnt later (e.g. the materiality determination); deadlines are recomputed. */

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -16,10 +17,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.candor.compliance.service.FilingService;
+import org.candor.compliance.service.OverrideService;
 import org.candor.platform.security.Roles;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Filings of an obligation, and obligations judged not required. */
+/** Filings of an obligation, obligations judged not required, and due times set by hand. */
 @Path("/api/obligations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -28,9 +31,28 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ObligationResource {
 
     private final FilingService filings;
+    private final OverrideService overrides;
+    private final JsonWebToken caller;
 
-    ObligationResource(FilingService filings) {
+    ObligationResource(FilingService filings, OverrideService overrides, JsonWebToken caller) {
         this.filings = filings;
+        this.overrides = overrides;
+        this.caller = caller;
+    }
+
+    /** Sets the due time by hand, earlier or later than computed, with a reason; the computed one stays beside it. */
+    @PUT
+    @Path("/{id}/override")
+    public ObligationView override(@PathParam("id") UUID obligationId, OverrideRequest request) {
+        return ObligationView.of(overrides.override(obligationId, request, caller.getSubject()));
+    }
+
+    /** Puts the computed due time back in force, with a reason. */
+    @POST
+    @Path("/{id}/override/withdrawal")
+    public ObligationView withdrawOverride(@PathParam("id") UUID obligationId, ReasonRequest request) {
+        return ObligationView.of(overrides.withdraw(obligationId, request == null ? null : request.reason(),
+                caller.getSubject()));
     }
 
     @POST
@@ -54,7 +76,8 @@ public class ObligationResource {
                 actor(security)));
     }
 
-    private static String actor(SecurityContext security) {
-        return security.getUserPrincipal().getName();
+    /** Who acts: the token's subject, never a name from the request body. */
+    private String actor(SecurityContext security) {
+        return caller.getSubject() != null ? caller.getSubject() : security.getUserPrincipal().getName();
     }
 }

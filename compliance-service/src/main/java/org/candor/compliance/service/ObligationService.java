@@ -72,7 +72,9 @@ public class ObligationService {
         }
         List<Deadline> deadlines = engine.calculate(situation(incident, profile.get()));
         Map<String, Obligation> existing = new HashMap<>();
-        Obligation.<Obligation>list("incidentId", incident.id).forEach(o -> existing.put(o.regime + "|" + o.recipient, o));
+        // Manual obligations are the officer's, not the catalogue's: recalculation leaves them alone.
+        Obligation.<Obligation>list("incidentId = ?1 and manual = false", incident.id)
+                .forEach(o -> existing.put(o.regime + "|" + o.recipient, o));
         for (Deadline deadline : deadlines) {
             Obligation obligation = existing.remove(deadline.regime() + "|" + deadline.recipient());
             if (obligation == null) {
@@ -82,7 +84,18 @@ public class ObligationService {
             }
         }
         for (Obligation gone : existing.values()) {
-            if (gone.status.pending()) {
+            if (gone.overridden && gone.status.pending() && gone.computedAsap != null) {
+                // An officer set this due time: it stays, but that the catalogue no longer computes one is shown.
+                Map<String, Object> details = new HashMap<>();
+                details.put("previousComputedDueAt", gone.computedDueAt);
+                details.put("conditionsHold", false);
+                gone.computedDueAt = null;
+                gone.computedAsap = null;
+                gone.updatedAt = now;
+                changed(gone, actor, "obligation.recalculated", details, now);
+                Log.infof("Obligation %s (%s) is overridden; its conditions no longer hold, so it is flagged for review",
+                        gone.id, gone.regime);
+            } else if (gone.status.pending() && !gone.overridden) {
                 gone.status = ObligationStatus.NOT_REQUIRED;
                 gone.justification = "Its conditions no longer hold (profile, risk assessment or affected population changed)";
                 gone.updatedAt = now;
@@ -135,6 +148,9 @@ public class ObligationService {
 
     private void update(Obligation obligation, Deadline deadline, String actor, Instant now) {
         Instant before = obligation.dueAt;
+        Instant computedBefore = obligation.computedDueAt;
+        Boolean computedAsapBefore = obligation.computedAsap;
+        String versionBefore = obligation.catalogueVersion;
         String triggerBefore = obligation.trigger;
         boolean assumedBefore = obligation.triggerAssumed;
         ObligationStatus statusBefore = obligation.status;
@@ -148,21 +164,41 @@ public class ObligationService {
             obligation.status = ObligationStatus.OPEN;
         }
         if (java.util.Objects.equals(before, obligation.dueAt) && triggerBefore.equals(obligation.trigger)
-                && assumedBefore == obligation.triggerAssumed && statusBefore == obligation.status) {
+                && assumedBefore == obligation.triggerAssumed && statusBefore == obligation.status
+                && java.util.Objects.equals(computedBefore, obligation.computedDueAt)
+                && java.util.Objects.equals(computedAsapBefore, obligation.computedAsap)
+                && java.util.Objects.equals(versionBefore, obligation.catalogueVersion)) {
             return;
         }
         obligation.updatedAt = now;
         Map<String, Object> details = new HashMap<>();
         details.put("previousDueAt", before);
+        details.put("previousComputedDueAt", computedBefore);
+        if (!java.util.Objects.equals(versionBefore, obligation.catalogueVersion)) {
+            details.put("previousCatalogueVersion", versionBefore);
+        }
+        if (obligation.computedChangedSinceOverride()) {
+            Log.infof("Obligation %s (%s) is overridden and its computed due time is now %s: flagged for review",
+                    obligation.id, obligation.regime, obligation.computedDueAt);
+        }
         changed(obligation, actor, "obligation.recalculated", details, now);
     }
 
-    private static void apply(Obligation obligation, Deadline deadline, Instant now) {
+    /**
+     * Takes the engine's result. The computed due time is always kept; it is the one in force unless an officer
+     * overrode it, in which case the override stays and a difference is flagged instead.
+     */
+    private void apply(Obligation obligation, Deadline deadline, Instant now) {
         obligation.trigger = deadline.trigger().toString();
         obligation.triggerAssumed = deadline.triggerAssumed();
         obligation.triggerAt = deadline.triggerAt();
-        obligation.dueAt = deadline.dueAt();
-        obligation.asap = deadline.asap();
+        obligation.computedDueAt = deadline.dueAt();
+        obligation.computedAsap = deadline.asap();
+        obligation.catalogueVersion = engine.catalogue().version();
+        if (!obligation.overridden) {
+            obligation.dueAt = deadline.dueAt();
+            obligation.asap = deadline.asap();
+        }
         obligation.timezone = deadline.timezone().getId();
     }
 
@@ -176,6 +212,13 @@ public class ObligationService {
         details.put("triggerAssumed", obligation.triggerAssumed);
         details.put("dueAt", obligation.dueAt);
         details.put("status", obligation.status.name());
+        details.put("catalogueVersion", obligation.catalogueVersion);
+        if (obligation.overridden || obligation.manual) {
+            details.put("overridden", obligation.overridden);
+            details.put("manual", obligation.manual);
+            details.put("computedDueAt", obligation.computedDueAt);
+            details.put("computedChangedSinceOverride", obligation.computedChangedSinceOverride());
+        }
         audit.append(actor, action, "obligation/" + obligation.id, details);
         outbox.record(new ObligationUpdated(obligation.id, obligation.incidentId, obligation.regime, obligation.recipient,
                 obligation.trigger, obligation.triggerAssumed, obligation.dueAt, obligation.asap,
