@@ -161,6 +161,9 @@ class NotificationRequestTest {
                 .post("/api/notifications").then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(CandorTestResource.token(Roles.COMPLIANCE_OFFICER)).contentType("application/json").body(body)
                 .post("/api/notifications").then().statusCode(202);
+    }
+
+    @Test
     void httpRequestWithAHugeRequestedByIs400NamingTheField() {
         String body = httpRequest("http:" + UUID.randomUUID(), "x".repeat(100_000));
 
