@@ -40,6 +40,9 @@ public class ProductionReadiness {
     public static final String REQUIRED = "candor.production.required";
     /** Values that are demo defaults wherever they appear. */
     public static final String DEMO_VALUES = "candor.production.demo-values";
+    /** The default of a property the deployment must set (see microprofile-config.properties). */
+    static final String UNSET = "<unset>";
+
     /** Parts of a value that make it a demo value (reserved example domains, dev-only secrets). */
     public static final String DEMO_MARKERS = "candor.production.demo-markers";
 
@@ -107,7 +110,9 @@ public class ProductionReadiness {
                 // ${SOME_ENV} without a default and without the variable.
                 value = Optional.empty();
             }
-            if (value.isEmpty()) {
+            // "<unset>" is the default of a setting that must come from the deployment: Quarkus would refuse an
+            // empty value with its own message before this check could name every missing one.
+            if (value.isEmpty() || UNSET.equals(value.get())) {
                 findings.add(new Finding(property, "is not set"));
                 continue;
             }

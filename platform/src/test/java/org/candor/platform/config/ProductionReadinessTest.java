@@ -67,12 +67,12 @@ class ProductionReadinessTest {
     }
 
     @Test
-    void aSentinelDefaultCountsAsUnsetLikeADemoValue() {
+    void aSentinelDefaultCountsAsUnset() {
         Map<String, String> properties = ready();
         properties.put("candor.demo.secret", "<unset>");
 
         assertThat(ProductionReadiness.findings(config(properties)))
-                .containsExactly(new ProductionReadiness.Finding("candor.demo.secret", "is still a demo value"));
+                .containsExactly(new ProductionReadiness.Finding("candor.demo.secret", "is not set"));
     }
 
     @Test
