@@ -216,14 +216,15 @@ class AffectedCustomerImportTest {
     }
 
     @Test
-    void anImportWithoutContentTypeIsRefusedWith415() {
+    void anImportOfBytesWithoutAMediaTypeItReadsIsRefusedWith415() {
         String incident = declare();
 
+        // A byte body without a declared type goes out as application/octet-stream, which the import does not read.
         given().auth().oauth2(CandorTestResource.token(Roles.INCIDENT_COMMANDER))
                 .body((HEADER + "C-1,,a@example.org,,de,DE,,\n").getBytes(StandardCharsets.UTF_8))
                 .post("/api/incidents/" + incident + "/affected-customers/import")
                 .then().statusCode(415).contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.containsString("text/csv"));
+                .body("detail", org.hamcrest.Matchers.containsString("application/octet-stream"));
         commander().get("/api/incidents/" + incident + "/affected-customers").then().statusCode(200)
                 .body("size()", equalTo(0));
     }

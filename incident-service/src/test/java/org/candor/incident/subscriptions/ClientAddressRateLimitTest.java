@@ -110,7 +110,7 @@ class ClientAddressRateLimitTest {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /status/subscriptions HTTP/1.1\r\nHost: 127.0.0.1:" + root.getPort() + "\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nAccept: */*\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nAccept: application/problem+json, */*;q=0.1\r\n"
                     + "X-Forwarded-For: " + forwardedFor + "\r\nContent-Length: " + body.length() + "\r\n"
                     + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
             out.flush();

@@ -25,7 +25,7 @@ public class ErrorPages {
     public void pageInsteadOfProblem(ContainerRequestContext request, ContainerResponseContext response,
             ResourceInfo resource) {
         if (response.getStatus() < 400 || !(response.getEntity() instanceof Problem problem)
-                || !answersWithHtml(resource)) {
+                || !answersWithHtml(resource) || asksForJson(request.getHeaderString(HttpHeaders.ACCEPT))) {
             return;
         }
         String language = language(request.getUriInfo().getQueryParameters().getFirst("lang"),
@@ -47,6 +47,11 @@ public class ErrorPages {
         }
         return produces != null && Arrays.stream(produces.value())
                 .allMatch(type -> type.toLowerCase(Locale.ROOT).startsWith(MediaType.TEXT_HTML));
+    }
+
+    /** A script that names JSON (e.g. {@code application/problem+json}) before any HTML gets the problem itself. */
+    static boolean asksForJson(String accept) {
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("json") && !prefersHtml(accept);
     }
 
     /** Whether a client that was not routed to an operation asked for a page ({@code text/html} before JSON). */

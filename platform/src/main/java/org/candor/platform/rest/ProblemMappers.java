@@ -98,7 +98,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, jakarta.ws.rs.core.HttpHeaders headers) {
         if (e.getResponse().getEntity() instanceof Problem problem) {
             return problem.toResponse();
         }
@@ -110,7 +110,9 @@ public class ProblemMappers {
             case 404 -> "No such resource";
             case 405 -> "This method is not allowed here";
             case 406 -> "No acceptable representation";
-            case 415 -> "Unsupported media type; send application/json";
+            case 415 -> "This operation does not read " + (headers.getMediaType() == null ? "a body without Content-Type"
+                    : headers.getMediaType().getType() + "/" + headers.getMediaType().getSubtype())
+                    + "; the media types it reads are listed in /q/openapi";
             default -> status.getReasonPhrase();
         };
         return new Problem("https://candor.dev/problems/" + status.getStatusCode(), status.getReasonPhrase(),
