@@ -43,7 +43,7 @@ class ChatPagesPolicyTest {
                 .contains("frame-ancestors 'self'").doesNotContain("unsafe-inline");
         assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
-        assertThat(page.header("Content-Type")).isEqualTo("text/html;charset=utf-8");
+        assertThat(page.header("Content-Type")).isEqualToIgnoringCase("text/html;charset=utf-8"); // charset names are case-insensitive (RFC 9110)
     }
 
     @Test
