@@ -24,7 +24,9 @@ public class ErrorPages {
     @ServerResponseFilter
     public void pageInsteadOfProblem(ContainerRequestContext request, ContainerResponseContext response,
             ResourceInfo resource) {
-        if (response.getStatus() < 400 || !(response.getEntity() instanceof Problem problem)
+        // 401 and 403 are answers about the caller, not refusals of input: their problem stays as it is.
+        if (response.getStatus() < 400 || response.getStatus() == 401 || response.getStatus() == 403
+                || !(response.getEntity() instanceof Problem problem)
                 || !answersWithHtml(resource) || asksForJson(request.getHeaderString(HttpHeaders.ACCEPT))) {
             return;
         }
