@@ -40,12 +40,14 @@ public class SmsClient {
     public SendResult send(UUID idempotencyKey, String to, String body, String pinned) {
         boolean secondaryFirst = SmsGatewayClient.SECONDARY.equals(pinned);
         TransientDeliveryException first;
+        SmsGatewayClient.Answers answers = new SmsGatewayClient.Answers();
         try {
-            return via(secondaryFirst, idempotencyKey, to, body);
+            return via(secondaryFirst, idempotencyKey, to, body, answers);
         } catch (UncertainDeliveryException maybeAccepted) {
             throw maybeAccepted;
         } catch (TransientDeliveryException | CircuitBreakerOpenException failure) {
-            if (pinned != null && !answered(failure)) {
+            // An answer counts even when the quick retry after it found the circuit open or the provider gone.
+            if (pinned != null && !answered(failure) && !answers.any()) {
                 // Not reached, so not confirmed either: the pinned provider may still have it.
                 throw new ProviderFaultException(pinned + " may have the message and cannot be asked now: "
                         + failure.getMessage(), failure);
@@ -55,7 +57,7 @@ public class SmsClient {
         }
         Log.debugf("Delivery %s fails over to the other SMS provider: %s", idempotencyKey, first.getMessage());
         try {
-            return via(!secondaryFirst, idempotencyKey, to, body);
+            return via(!secondaryFirst, idempotencyKey, to, body, new SmsGatewayClient.Answers());
         } catch (CircuitBreakerOpenException secondFailure) {
             if (first instanceof ProviderFaultException) {
                 // Neither provider was asked, or the one asked refused our account: not the message's failure.
@@ -72,8 +74,10 @@ public class SmsClient {
         }
     }
 
-    private SendResult via(boolean secondary, UUID idempotencyKey, String to, String body) {
-        return secondary ? gateways.viaSecondary(idempotencyKey, to, body) : gateways.viaPrimary(idempotencyKey, to, body);
+    private SendResult via(boolean secondary, UUID idempotencyKey, String to, String body,
+            SmsGatewayClient.Answers answers) {
+        return secondary ? gateways.viaSecondary(idempotencyKey, to, body, answers)
+                : gateways.viaPrimary(idempotencyKey, to, body, answers);
     }
 
     /** Whether the provider answered the request without accepting it, rather than was not reached. */

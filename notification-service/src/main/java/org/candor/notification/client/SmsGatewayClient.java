@@ -27,7 +27,10 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
  * errors, timeouts, 429, 5xx) count against the breaker; a refusal of the number does not. A
  * refusal of the account (401, 403) is the provider's fault: it counts against the breaker, is not
  * retried, raises {@link #FAULTS} and an error log. A request written but not answered is
- * {@link UncertainDeliveryException}: the provider may have taken it.
+ * {@link UncertainDeliveryException}: the provider may have taken it. It is not retried here either:
+ * a second try that found the circuit open or the provider unreachable would hide that the first one
+ * may have been accepted, and the message would go to the other provider as well. The delivery is
+ * pinned to the provider instead and offered to it again on its next attempt.
  * {@link SmsClient} chooses between them.
  */
 @ApplicationScoped
@@ -51,21 +54,42 @@ public class SmsGatewayClient {
     }
 
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = TransientDeliveryException.class,
-            abortOn = {PermanentDeliveryException.class, ProviderFaultException.class})
+            abortOn = {PermanentDeliveryException.class, ProviderFaultException.class,
+                    UncertainDeliveryException.class})
     @ExponentialBackoff
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             failOn = TransientDeliveryException.class, skipOn = PermanentDeliveryException.class)
-    public SendResult viaPrimary(UUID idempotencyKey, String to, String body) {
-        return primary.send(idempotencyKey, to, body);
+    public SendResult viaPrimary(UUID idempotencyKey, String to, String body, Answers answers) {
+        return primary.send(idempotencyKey, to, body, answers);
     }
 
     @Retry(maxRetries = 1, delay = 200, jitter = 100, retryOn = TransientDeliveryException.class,
-            abortOn = {PermanentDeliveryException.class, ProviderFaultException.class})
+            abortOn = {PermanentDeliveryException.class, ProviderFaultException.class,
+                    UncertainDeliveryException.class})
     @ExponentialBackoff
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30_000, successThreshold = 2,
             failOn = TransientDeliveryException.class, skipOn = PermanentDeliveryException.class)
-    public SendResult viaSecondary(UUID idempotencyKey, String to, String body) {
-        return secondary.send(idempotencyKey, to, body);
+    public SendResult viaSecondary(UUID idempotencyKey, String to, String body, Answers answers) {
+        return secondary.send(idempotencyKey, to, body, answers);
+    }
+
+    /**
+     * Whether the provider answered (429, 5xx, 401, 403) any of the tries of one call. The quick retry
+     * rethrows only the last try's failure: an answer followed by an open circuit or a provider that
+     * could not be reached must still count as the provider's word that it does not have the message.
+     */
+    public static final class Answers {
+
+        private volatile boolean answered;
+
+        void answered() {
+            answered = true;
+        }
+
+        /** Whether some try of this call was answered without the message being accepted. */
+        public boolean any() {
+            return answered;
+        }
     }
 
     private final class Provider {
@@ -97,7 +121,7 @@ public class SmsGatewayClient {
             this.rate = new RateLimiter(settings.ratePerSecond());
         }
 
-        SendResult send(UUID idempotencyKey, String to, String body) {
+        SendResult send(UUID idempotencyKey, String to, String body, Answers answers) {
             concurrency.acquireUninterruptibly();
             try {
                 rate.acquire();
@@ -108,6 +132,9 @@ public class SmsGatewayClient {
                         : message.sid());
             } catch (WebApplicationException e) {
                 int status = e.getResponse().getStatus();
+                if (status == 401 || status == 403 || status == 429 || status >= 500) {
+                    answers.answered();
+                }
                 if (status == 401 || status == 403) {
                     // Our account, not the number: every message would be refused the same way.
                     metrics.counter(FAULTS, "provider", name, "status", Integer.toString(status)).increment();
