@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -17,7 +18,10 @@ import org.candor.testsupport.Browser;
 import org.candor.testsupport.CandorTestResource;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -64,8 +68,11 @@ class SubscriptionOptInTest {
             assertThat(browser.findElement(By.id("message")).getText()).startsWith("Möchten Sie Status-Aktualisierungen");
             assertThat(status(email)).isEqualTo("PENDING");
 
+            WebElement question = browser.findElement(By.id("message"));
             browser.findElement(By.cssSelector("form button")).click();
 
+            // The POST answers with a new page: wait until the question's page is gone before reading the answer.
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(question));
             assertThat(browser.findElement(By.id("message")).getText()).startsWith("Ihr Abonnement ist bestätigt");
             assertThat(Browser.policyViolations(browser)).isEmpty();
         } finally {
