@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.candor.notification.support.Fixtures.WAIT;
 
 import java.net.URL;
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -20,6 +21,8 @@ import org.candor.testsupport.CandorTestResource;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -57,6 +60,9 @@ class OptOutPageBrowserTest {
 
             browser.findElement(By.id("confirm")).click();
 
+            // The POST answers with a new page: wait for it before reading it.
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("title")));
             assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("Erledigt");
             assertThat(browser.findElement(By.id("text")).getText())
                     .isEqualTo("Sie erhalten keine laufenden Updates und Umfragen mehr per SMS.");
