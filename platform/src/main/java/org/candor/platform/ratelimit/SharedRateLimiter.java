@@ -60,7 +60,10 @@ public final class SharedRateLimiter {
 
         @Override
         public long currentTimeNanos() {
-            return clock.millis() * 1_000_000L;
+            // Through the instant, not millis(): Java 17's tick clock divides by zero in millis() when it
+            // ticks in less than a millisecond, as the services' microsecond clocks do.
+            java.time.Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
         }
 
         @Override
