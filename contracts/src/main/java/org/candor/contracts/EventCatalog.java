@@ -28,6 +28,7 @@ import org.candor.contracts.notification.NotificationBatchDelivered;
 import org.candor.contracts.notification.NotificationCompleted;
 import org.candor.contracts.notification.NotificationDelivered;
 import org.candor.contracts.notification.NotificationFailed;
+import org.candor.contracts.notification.NotificationNotReached;
 import org.candor.contracts.notification.NotificationProgressReported;
 import org.candor.contracts.notification.NotificationRequested;
 import org.candor.contracts.support.ClaimDecided;
@@ -70,6 +71,8 @@ public final class EventCatalog {
             new EventType(NotificationBatchDelivered.TYPE, Topics.NOTIFICATION_EVENTS, "delivery-batch",
                     NotificationBatchDelivered.class),
             new EventType(NotificationFailed.TYPE, Topics.NOTIFICATION_EVENTS, "delivery", NotificationFailed.class),
+            new EventType(NotificationNotReached.TYPE, Topics.NOTIFICATION_EVENTS, "not-reached",
+                    NotificationNotReached.class),
             new EventType(NotificationProgressReported.TYPE, Topics.NOTIFICATION_EVENTS, "notification-message",
                     NotificationProgressReported.class),
             new EventType(NotificationCompleted.TYPE, Topics.NOTIFICATION_EVENTS, "notification-message",

@@ -30,6 +30,7 @@ import org.candor.contracts.notification.NotificationCompleted;
 import org.candor.contracts.notification.NotificationBatchDelivered;
 import org.candor.contracts.notification.NotificationDelivered;
 import org.candor.contracts.notification.NotificationFailed;
+import org.candor.contracts.notification.NotificationNotReached;
 import org.candor.contracts.notification.NotificationProgressReported;
 import org.candor.contracts.notification.NotificationRequested;
 import org.candor.contracts.support.ClaimDecided;
@@ -89,6 +90,10 @@ final class EventSamples {
                             "sms-primary", AWARE.plusSeconds(61))))),
             Map.entry(NotificationFailed.TYPE, new NotificationFailed(UUID.randomUUID(), INCIDENT, "C-1001",
                     "breach-notice", "SMS", "invalid number", AWARE.plusSeconds(60))),
+            Map.entry(NotificationNotReached.TYPE, new NotificationNotReached(UUID.randomUUID(), INCIDENT, "C-1001",
+                    "breach-notice", List.of(new NotificationNotReached.Attempt("EMAIL", "mailbox does not exist"),
+                            new NotificationNotReached.Attempt("SMS", "number not reachable")),
+                    AWARE.plusSeconds(120))),
             Map.entry(NotificationProgressReported.TYPE, new NotificationProgressReported(UUID.randomUUID(), INCIDENT,
                     UUID.randomUUID(), 1, "breach-notice", "AFFECTED", 2000, 1200, 300, 4, 1, 795,
                     AWARE.plusSeconds(90))),
