@@ -61,6 +61,8 @@ public class CalculatorLoad {
 
     private static void run(String[] args) throws Exception {
         java.net.URI base = java.net.URI.create(args[0]);
+        // The same process's trivial endpoint, on its management interface (-Dbench.management=http://host:port).
+        String trivialUri = System.getProperty("bench.management", args[0]) + "/q/health/live";
         String token = args[1];
         JsonNode catalogue = JSON.readTree(Files.readString(Path.of(args[2])));
         int rate = Integer.parseInt(args[3]);
@@ -85,9 +87,9 @@ public class CalculatorLoad {
                 catalogue.path("regimes").size(), parsed.path("obligations").size(), first.length(), answer.length());
 
         System.out.printf(Locale.ROOT, "Warm-up: %d s at %d/s per endpoint ...%n", warmup, rate);
-        load(client, sample, token, rate, warmup);
+        load(client, sample, token, trivialUri, rate, warmup);
         System.out.printf(Locale.ROOT, "Measuring: %d s at %d/s per endpoint, interleaved ...%n", seconds, rate);
-        List<Result> results = load(client, sample, token, rate, seconds);
+        List<Result> results = load(client, sample, token, trivialUri, rate, seconds);
 
         System.out.printf(Locale.ROOT, "%n%-34s %8s %8s %8s %8s %8s %7s%n", "endpoint", "requests", "p50 ms", "p90 ms",
                 "p99 ms", "max ms", "errors");
@@ -100,7 +102,8 @@ public class CalculatorLoad {
     }
 
     /** Sends both kinds at {@code rate}/s each for {@code seconds}, alternating, and waits for every answer. */
-    private static List<Result> load(HttpClient client, Request request, String token, int rate, int seconds)
+    private static List<Result> load(HttpClient client, Request request, String token, String trivialUri, int rate,
+            int seconds)
             throws InterruptedException {
         int total = rate * seconds * 2;
         long intervalNanos = 1_000_000_000L / (rate * 2L);
@@ -115,7 +118,12 @@ public class CalculatorLoad {
             }
             boolean calculator = i % 2 == 0;
             RequestOptions options = new RequestOptions().setMethod(calculator ? HttpMethod.POST : HttpMethod.GET)
-                    .setURI(calculator ? "/api/deadlines/calculate" : "/q/health/live").setTimeout(10_000);
+                    .setTimeout(10_000);
+            if (calculator) {
+                options.setURI("/api/deadlines/calculate");
+            } else {
+                options.setAbsoluteURI(trivialUri);
+            }
             Buffer body = null;
             if (calculator) {
                 options.putHeader("Authorization", "Bearer " + token).putHeader("Content-Type", "application/json");

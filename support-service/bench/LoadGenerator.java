@@ -95,7 +95,9 @@ public class LoadGenerator {
                     .nextInt(ticketIds.size())) + "/messages",
                     "{\"kind\":\"PUBLIC_REPLY\",\"body\":\"We are on it and will call you back today.\"}", token);
         };
-        Workload trivial = kind -> new Call(HttpMethod.GET, "/q/health/live", null, null);
+        // The same process's trivial endpoint, on its management interface (-Dbench.management=http://host:port).
+        String trivialUri = System.getProperty("bench.management", base.toString()) + "/q/health/live";
+        Workload trivial = kind -> new Call(HttpMethod.GET, trivialUri, null, null);
 
         // The trivial endpoint gets a phase of its own, first, so neither workload competes with the other
         // for the same cores and no backlog of ticket requests spills into it.
@@ -225,8 +227,12 @@ public class LoadGenerator {
     }
 
     private static void send(HttpClient client, Call call, Answer answer) {
-        RequestOptions options = new RequestOptions().setMethod(call.method()).setURI(call.uri())
-                .setIdleTimeout(TIMEOUT_MILLIS);
+        RequestOptions options = new RequestOptions().setMethod(call.method()).setIdleTimeout(TIMEOUT_MILLIS);
+        if (call.uri().startsWith("http")) {
+            options.setAbsoluteURI(call.uri());
+        } else {
+            options.setURI(call.uri());
+        }
         if (call.token() != null) {
             options.putHeader("Authorization", "Bearer " + call.token());
         }

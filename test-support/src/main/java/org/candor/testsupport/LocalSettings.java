@@ -35,6 +35,8 @@ public final class LocalSettings {
         String support = baseUrls.getOrDefault("support-service", "http://127.0.0.1:8083");
         String feedback = baseUrls.getOrDefault("feedback-service", "http://127.0.0.1:8085");
         Map<String, String> env = new LinkedHashMap<>();
+        // Off in production unless turned on; a local run is for trying the APIs.
+        env.put("QUARKUS_SWAGGER_UI_ENABLE", "true");
         env.put("CANDOR_JWT_ISSUER", JwtIssuer.ISSUER);
         env.put("CANDOR_JWT_AUDIENCE", JwtIssuer.AUDIENCE);
         env.put("CANDOR_INCIDENT_LINK_SECRET", randomSecret());

@@ -38,7 +38,8 @@ public final class CandorServices {
     }
 
     /** One service's needs. */
-    public record ServiceNeeds(String name, String shortName, int port, boolean usesKafka, String database,
+    public record ServiceNeeds(String name, String shortName, int port, int managementPort, boolean usesKafka,
+            String database,
             String databaseUser, List<Consumer> consumers, Set<String> producedTopics, Set<Integer> callsPorts,
             Set<Integer> externalPorts, long maxBodyBytes) {
 
@@ -109,6 +110,7 @@ public final class CandorServices {
         String shortName = name.substring(0, name.length() - "-service".length());
         Properties props = merged(shared, load(dir.resolve("src/main/resources/application.properties")));
         int port = Integer.parseInt(props.getProperty("quarkus.http.port", "8080"));
+        int managementPort = Integer.parseInt(props.getProperty("quarkus.management.port", "9000"));
         String application = props.getProperty("quarkus.application.name", name);
 
         List<Consumer> consumers = new ArrayList<>();
@@ -166,7 +168,7 @@ public final class CandorServices {
         String jdbc = props.getProperty("quarkus.datasource.jdbc.url", "");
         String database = jdbc.isEmpty() ? null : jdbc.replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
         boolean kafka = props.stringPropertyNames().stream().anyMatch(k -> k.startsWith("kafka.") || k.startsWith("mp.messaging."));
-        return new ServiceNeeds(name, shortName, port, kafka, database,
+        return new ServiceNeeds(name, shortName, port, managementPort, kafka, database,
                 props.getProperty("quarkus.datasource.username"), List.copyOf(consumers), produced, calls, external,
                 bytes(props.getProperty("quarkus.http.limits.max-body-size", "10M")));
     }

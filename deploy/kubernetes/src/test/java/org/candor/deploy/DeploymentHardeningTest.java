@@ -43,12 +43,16 @@ class DeploymentHardeningTest {
 
     @ParameterizedTest
     @FieldSource("SERVICES")
-    void probesAskTheQuarkusHealthEndpointsOnTheServicesPort(String service) {
+    void probesAskTheQuarkusHealthEndpointsOnTheManagementPort(String service) {
         for (String overlay : Manifests.OVERLAYS) {
             Container container = container(overlay, service);
             assertThat(container.getPorts()).anySatisfy(p -> {
                 assertThat(p.getName()).isEqualTo("http");
                 assertThat(p.getContainerPort()).isEqualTo(needs(service).port());
+            });
+            assertThat(container.getPorts()).anySatisfy(p -> {
+                assertThat(p.getName()).isEqualTo("management");
+                assertThat(p.getContainerPort()).isEqualTo(needs(service).managementPort());
             });
             assertProbe(container, container.getStartupProbe(), "/q/health/started");
             assertProbe(container, container.getLivenessProbe(), "/q/health/live");
@@ -183,7 +187,7 @@ class DeploymentHardeningTest {
         String port = probe.getHttpGet().getPort().getStrVal();
         int number = port == null ? probe.getHttpGet().getPort().getIntVal()
                 : container.getPorts().stream().filter(p -> port.equals(p.getName())).findFirst().orElseThrow().getContainerPort();
-        assertThat(number).isEqualTo(container.getPorts().get(0).getContainerPort());
+        assertThat(number).as(path).isEqualTo(needs(container.getName()).managementPort());
     }
 
     static ServiceNeeds needs(String service) {

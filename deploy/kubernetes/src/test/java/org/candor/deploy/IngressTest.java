@@ -28,6 +28,41 @@ class IngressTest {
                 .isGreaterThanOrEqualTo(largest);
     }
 
+    /**
+     * Staff hosts route {@code /api} and the staff pages each service serves behind a role (the analysts'
+     * dashboard, the agents' chat socket) and nothing else: not {@code /}, never the management paths, never a
+     * public page (those go through the public Ingress and its limits).
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theStaffIngressRoutesOnlyTheApiAndStaffPagesOfEachService(String overlay) throws java.io.IOException {
+        Ingress staff = Manifests.of(overlay).named(Ingress.class, "candor-staff");
+        for (var rule : staff.getSpec().getRules()) {
+            for (var path : rule.getHttp().getPaths()) {
+                String service = path.getBackend().getService().getName();
+                assertThat(path.getPathType()).as(rule.getHost()).isEqualTo("Prefix");
+                assertThat(path.getPath()).as("%s routes %s", rule.getHost(), path.getPath())
+                        .isIn(java.util.stream.Stream.concat(java.util.stream.Stream.of("/api"),
+                                staffPaths(service).stream()).toList());
+            }
+        }
+        assertThat(staff.getSpec().getRules()).allSatisfy(rule -> assertThat(rule.getHttp().getPaths())
+                .extracting(path -> path.getPath()).contains("/api"));
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void noIngressRoutesTheManagementPaths(String overlay) {
+        for (Ingress ingress : Manifests.of(overlay).all(Ingress.class)) {
+            ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path -> {
+                assertThat(path.getPath()).as(ingress.getMetadata().getName()).isNotEqualTo("/").doesNotStartWith("/q");
+                Service service = Manifests.of(overlay).named(Service.class, path.getBackend().getService().getName());
+                assertThat(service.getSpec().getPorts()).as("ports of Service %s", service.getMetadata().getName())
+                        .allSatisfy(port -> assertThat(port.getName()).isNotEqualTo("management"));
+            }));
+        }
+    }
+
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void everyIngressServesTlsForEachOfItsHostsAndRoutesToExistingServicePorts(String overlay) {
@@ -99,6 +134,29 @@ class IngressTest {
                 String source = java.nio.file.Files.readString(file);
                 boolean client = source.contains("\ninterface ") || source.contains("\npublic interface ");
                 if (client || source.contains("\n@RolesAllowed")) {
+                    continue;
+                }
+                java.util.regex.Matcher matcher = path.matcher(source);
+                while (matcher.find()) {
+                    String literal = matcher.group(1).replaceAll("/?\\{.*$", "");
+                    if (!literal.isEmpty() && !literal.equals("/") && !literal.startsWith("/api")) {
+                        paths.add(literal);
+                    }
+                }
+            }
+        }
+        return paths;
+    }
+
+    /** The literal start of every class-level path outside {@code /api} whose class needs a role (staff pages). */
+    static Set<String> staffPaths(String service) throws java.io.IOException {
+        java.util.regex.Pattern path = java.util.regex.Pattern.compile(
+                "^@(?:Path\\(|WebSocket\\(path\\s*=\\s*)\"([^\"]+)\"", java.util.regex.Pattern.MULTILINE);
+        Set<String> paths = new TreeSet<>();
+        try (var files = java.nio.file.Files.walk(Manifests.root().resolve(service + "/src/main/java"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = java.nio.file.Files.readString(file);
+                if (!source.contains("\n@RolesAllowed")) {
                     continue;
                 }
                 java.util.regex.Matcher matcher = path.matcher(source);

@@ -100,6 +100,8 @@ class NetworkPolicyTest {
         for (ServiceNeeds service : CandorServices.all()) {
             assertThat(allowed(overlay, controller, servicePod(overlay, service.name()), service.port())).as(service.name())
                     .isEqualTo(exposed.contains(service.name()));
+            assertThat(allowed(overlay, controller, servicePod(overlay, service.name()), service.managementPort()))
+                    .as(service.name() + " management port").isFalse();
         }
         assertThat(allowed(overlay, controller, postgres(overlay), POSTGRES_PORT)).isFalse();
         assertThat(allowed(overlay, controller, kafkaBroker(overlay), kafkaPort(overlay))).isFalse();
@@ -127,10 +129,13 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
-    void prometheusScrapesEveryServicesMetricsPort(String overlay) {
+    void prometheusScrapesEveryServicesManagementPortAndNothingElseOfIt(String overlay) {
         Pod prometheus = new Pod("monitoring", Map.of("app.kubernetes.io/name", "prometheus"));
         for (ServiceNeeds service : CandorServices.all()) {
-            assertThat(allowed(overlay, prometheus, servicePod(overlay, service.name()), service.port())).as(service.name()).isTrue();
+            assertThat(allowed(overlay, prometheus, servicePod(overlay, service.name()), service.managementPort()))
+                    .as(service.name()).isTrue();
+            assertThat(allowed(overlay, prometheus, servicePod(overlay, service.name()), service.port()))
+                    .as(service.name() + " application port").isFalse();
         }
         assertThat(allowed(overlay, prometheus, postgres(overlay), POSTGRES_PORT)).isFalse();
     }

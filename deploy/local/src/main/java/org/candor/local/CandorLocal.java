@@ -82,14 +82,15 @@ public final class CandorLocal {
 
     private static void printSummary(Suite suite, Duration elapsed) {
         System.out.printf("%nCandor is up (%.1f s).%n%n", elapsed.toMillis() / 1000.0);
-        System.out.printf("%-22s %-24s %-9s %-8s %s%n", "service", "url", "start", "rss", "log");
+        System.out.printf("%-22s %-24s %-24s %-9s %-8s %s%n", "service", "url", "management", "start", "rss", "log");
         for (ServiceProcess service : suite.services()) {
-            System.out.printf("%-22s %-24s %-9s %-8s %s%n", service.spec().name(), service.baseUrl(),
+            System.out.printf("%-22s %-24s %-24s %-9s %-8s %s%n", service.spec().name(), service.baseUrl(),
+                    service.managementUrl(),
                     String.format("%.1f s", service.startupTime().toMillis() / 1000.0),
                     service.residentMemoryMiB() + " MiB", service.logFile());
         }
         System.out.println();
-        System.out.println("Swagger UI:       <service url>/q/swagger-ui   Health: <service url>/q/health");
+        System.out.println("Swagger UI:       <management>/q/swagger-ui   Health: <management>/q/health   Metrics: <management>/q/metrics");
         System.out.println("Kafka:            " + suite.kafkaBootstrapServers());
         System.out.println("PostgreSQL:       127.0.0.1:" + suite.postgresPort() + " (one database and role per service)");
         System.out.println("SMTP (GreenMail): 127.0.0.1:" + suite.ports().smtp() + ", read mail over IMAP at 127.0.0.1:"

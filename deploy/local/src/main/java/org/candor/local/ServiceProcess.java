@@ -22,22 +22,28 @@ public final class ServiceProcess {
 
     private final ServiceSpec spec;
     private final int port;
+    private final int managementPort;
     private final Path logFile;
     private final Process process;
     private final Instant startedAt;
     private Duration startupTime;
 
-    private ServiceProcess(ServiceSpec spec, int port, Path logFile, Process process, Instant startedAt) {
+    private ServiceProcess(ServiceSpec spec, int port, int managementPort, Path logFile, Process process,
+            Instant startedAt) {
         this.spec = spec;
         this.port = port;
+        this.managementPort = managementPort;
         this.logFile = logFile;
         this.process = process;
         this.startedAt = startedAt;
     }
 
-    /** Starts {@code runner} (a {@code quarkus-run.jar}) with {@code environment}, logging to {@code logFile}. */
-    public static ServiceProcess start(ServiceSpec spec, Path runner, int port, Map<String, String> environment,
-            Path logFile) {
+    /**
+     * Starts {@code runner} (a {@code quarkus-run.jar}) with {@code environment}, logging to {@code logFile}: its
+     * APIs and pages on {@code port}, health, metrics and OpenAPI on {@code managementPort}.
+     */
+    public static ServiceProcess start(ServiceSpec spec, Path runner, int port, int managementPort,
+            Map<String, String> environment, Path logFile) {
         if (!Files.isRegularFile(runner)) {
             throw new IllegalStateException(runner + " is missing: build the services first (./mvnw install -DskipTests)");
         }
@@ -52,8 +58,9 @@ public final class ServiceProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
             Instant startedAt = Instant.now();
-            return new ServiceProcess(spec, port, logFile, builder.start(), startedAt);
+            return new ServiceProcess(spec, port, managementPort, logFile, builder.start(), startedAt);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,7 +69,7 @@ public final class ServiceProcess {
     /** Waits until the readiness check answers UP; fails if the process exits or {@code timeout} passes. */
     public ServiceProcess awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -127,6 +134,11 @@ public final class ServiceProcess {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management interface: {@code /q/health}, {@code /q/metrics}, {@code /q/openapi}, {@code /q/swagger-ui}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public ServiceSpec spec() {

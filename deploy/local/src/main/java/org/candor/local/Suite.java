@@ -38,21 +38,35 @@ import com.icegreen.greenmail.util.ServerSetup;
  */
 public final class Suite implements AutoCloseable {
 
-    /** Where things listen. Zero picks a free port. */
+    /**
+     * Where things listen. Zero picks a free port.
+     *
+     * @param services each service's application port, by service name
+     * @param management each service's management interface port (health, metrics, OpenAPI), by service name
+     */
     public record Ports(int kafka, int postgres, int smtp, int imap, int smsPrimary, int smsSecondary,
-            Map<String, Integer> services) {
+            Map<String, Integer> services, Map<String, Integer> management) {
 
         public static Ports defaults() {
             Map<String, Integer> services = new LinkedHashMap<>();
-            ServiceSpec.ALL.forEach(spec -> services.put(spec.name(), spec.defaultPort()));
-            return new Ports(19092, 15432, 3025, 3143, 18089, 18090, services);
+            Map<String, Integer> management = new LinkedHashMap<>();
+            ServiceSpec.ALL.forEach(spec -> {
+                services.put(spec.name(), spec.defaultPort());
+                management.put(spec.name(), spec.defaultManagementPort());
+            });
+            return new Ports(19092, 15432, 3025, 3143, 18089, 18090, services, management);
         }
 
         public static Ports free() {
             Map<String, Integer> services = new LinkedHashMap<>();
-            ServiceSpec.ALL.forEach(spec -> services.put(spec.name(), org.candor.testsupport.FreePorts.next()));
+            Map<String, Integer> management = new LinkedHashMap<>();
+            ServiceSpec.ALL.forEach(spec -> {
+                services.put(spec.name(), org.candor.testsupport.FreePorts.next());
+                management.put(spec.name(), org.candor.testsupport.FreePorts.next());
+            });
             return new Ports(0, 0, org.candor.testsupport.FreePorts.next(), org.candor.testsupport.FreePorts.next(),
-                    org.candor.testsupport.FreePorts.next(), org.candor.testsupport.FreePorts.next(), services);
+                    org.candor.testsupport.FreePorts.next(), org.candor.testsupport.FreePorts.next(), services,
+                    management);
         }
     }
 
@@ -128,7 +142,7 @@ public final class Suite implements AutoCloseable {
     public ServiceProcess startService(ServiceSpec spec) {
         ServiceProcess process = ServiceProcess.start(spec,
                 root.resolve(spec.name()).resolve("target/quarkus-app/quarkus-run.jar"),
-                ports.services().get(spec.name()), environment(spec),
+                ports.services().get(spec.name()), ports.management().get(spec.name()), environment(spec),
                 stateDir.resolve("logs").resolve(spec.name() + ".log"))
                 .awaitReady(Duration.ofSeconds(120));
         services.put(spec.name(), process);

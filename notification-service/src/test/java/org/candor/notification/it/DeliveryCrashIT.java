@@ -227,6 +227,8 @@ class DeliveryCrashIT {
         // What the service refuses to start without outside dev and test, then this test's own values.
         env.putAll(org.candor.testsupport.LocalSettings.environment(Map.of("notification-service", "http://127.0.0.1:" + port)));
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        int managementPort = FreePorts.next();
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("KAFKA_BOOTSTRAP_SERVERS", Infrastructure.get().kafkaBootstrapServers());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", database.username());
@@ -256,7 +258,7 @@ class DeliveryCrashIT {
                 throw new IllegalStateException("The service exited; see " + log);
             }
             try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (java.io.IOException e) {
                 return false;

@@ -179,7 +179,7 @@ class SmsProviderFaultTest {
     }
 
     private static double faults(String provider, String status) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = org.candor.testsupport.Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
                 .filter(line -> line.startsWith("candor_notification_sms_provider_faults_total{")
                         && line.contains("provider=\"" + provider + "\"") && line.contains("status=\"" + status + "\""))

@@ -33,6 +33,8 @@ import io.restassured.path.json.JsonPath;
 class ChatTwoReplicasIT {
 
     private static final List<Process> REPLICAS = new ArrayList<>();
+    /** Each replica's management port (health), by its application port. */
+    private static final java.util.Map<Integer, Integer> MANAGEMENT = new java.util.HashMap<>();
     private static URI first;
     private static URI second;
 
@@ -97,6 +99,10 @@ class ChatTwoReplicasIT {
         // What the service refuses to start without outside dev and test, then this test's own values.
         builder.environment().putAll(org.candor.testsupport.LocalSettings.environment(java.util.Map.of()));
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // Health listens on the management interface, a port of its own.
+        int managementPort = org.candor.testsupport.FreePorts.next();
+        MANAGEMENT.put(port, managementPort);
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", database.username());
@@ -115,7 +121,8 @@ class ChatTwoReplicasIT {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(replica.resolve("/q/health/ready")).build(),
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + MANAGEMENT.get(replica.getPort())
+                        + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

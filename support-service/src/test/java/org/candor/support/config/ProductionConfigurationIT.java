@@ -29,6 +29,7 @@ class ProductionConfigurationIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(FreePorts.next()));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(FreePorts.next()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
         env.put("QUARKUS_DATASOURCE_USERNAME", database.username());

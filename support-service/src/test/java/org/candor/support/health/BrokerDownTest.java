@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.candor.testsupport.Management;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,12 +32,12 @@ class BrokerDownTest {
 
     @Test
     void readinessStaysUpWithoutABroker() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void theKafkaHealthGroupIsDownWithoutABroker() {
-        given().get("/q/health/group/kafka").then().statusCode(503).body("status", equalTo("DOWN"));
+        Management.given().get("/q/health/group/kafka").then().statusCode(503).body("status", equalTo("DOWN"));
     }
 
     @Test

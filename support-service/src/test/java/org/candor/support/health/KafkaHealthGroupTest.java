@@ -1,10 +1,10 @@
 package org.candor.support.health;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import org.candor.testsupport.CandorTestResource;
+import org.candor.testsupport.Management;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -17,13 +17,13 @@ class KafkaHealthGroupTest {
 
     @Test
     void theKafkaHealthGroupIsUpWithTheBroker() {
-        given().get("/q/health/group/kafka").then().statusCode(200).body("status", equalTo("UP"))
+        Management.given().get("/q/health/group/kafka").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Kafka"));
     }
 
     @Test
     void readinessHasNoKafkaCheck() {
-        given().get("/q/health/ready").then().statusCode(200)
+        Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", org.hamcrest.Matchers.not(hasItem("Kafka")));
     }
 }

@@ -150,7 +150,7 @@ class QueueResourceTest {
 
     @Test
     void apiDescriptionOffersWeekdayHoursOnTheQueue() {
-        JsonPath api = RestAssured.get("/q/openapi?format=json").then().statusCode(200)
+        JsonPath api = org.candor.testsupport.Management.given().get("/q/openapi?format=json").then().statusCode(200)
                 .extract().jsonPath();
 
         assertThat(api.getString("components.schemas.SaveQueue.properties.weekdayHours.type")).isEqualTo("array");

@@ -26,9 +26,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.candor.testsupport.CandorTestResource;
+import org.candor.testsupport.Management;
 
 /**
- * Sends bad input to every operation of a running service's OpenAPI document ({@code /q/openapi}) and
+ * Sends bad input to every operation of a running service's OpenAPI document ({@code /q/openapi} on its
+ * management interface) and
  * collects each answer that breaks the rules: a 5xx, a 4xx that is not {@code application/problem+json}
  * (or, for an operation that answers with HTML, not an HTML page), or bad input that was accepted.
  *
@@ -78,7 +80,8 @@ public final class OpenApiFuzz {
 
     /** Runs every case against every operation and reports what broke the rules. */
     public Report run() {
-        JsonNode document = get("q/openapi?format=json");
+        // The document is served by the management interface, the operations by the application port.
+        JsonNode document = get(Management.uri().resolve("/q/openapi?format=json"));
         List<Operation> operations = new ArrayList<>();
         document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
             if (List.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
@@ -94,9 +97,9 @@ public final class OpenApiFuzz {
         return report;
     }
 
-    private JsonNode get(String path) {
+    private JsonNode get(URI document) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(document).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body());
         } catch (IOException e) {

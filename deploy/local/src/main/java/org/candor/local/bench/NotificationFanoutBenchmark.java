@@ -105,7 +105,8 @@ public final class NotificationFanoutBenchmark {
             }
             ServiceProcess service = ServiceProcess.start(NOTIFICATION,
                     root.resolve("notification-service/target/quarkus-app/quarkus-run.jar"),
-                    org.candor.testsupport.FreePorts.next(), env, work.resolve("notification-service.log"))
+                    org.candor.testsupport.FreePorts.next(), org.candor.testsupport.FreePorts.next(), env,
+                    work.resolve("notification-service.log"))
                     .awaitReady(Duration.ofMinutes(2));
             System.out.println("notification-service log: " + service.logFile());
             // Whatever ends the benchmark, the service process ends with it.

@@ -46,7 +46,8 @@ public final class StatusPageBenchmark {
             String base = incident.baseUrl();
             seed(suite, base);
             String page = base + "/status";
-            String health = base + "/q/health/live";
+            // The same process's trivial endpoint, on its management interface.
+            String health = incident.managementUrl() + "/q/health/live";
             HttpResponse<String> sample = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(page))
                     .header("Accept-Language", "de-DE,de;q=0.9,en;q=0.5").build(), HttpResponse.BodyHandlers.ofString());
             System.out.printf("/status: %d, %,d bytes, %d incidents, %d updates%n", sample.statusCode(),
