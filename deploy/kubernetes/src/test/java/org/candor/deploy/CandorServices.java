@@ -41,7 +41,7 @@ public final class CandorServices {
     public record ServiceNeeds(String name, String shortName, int port, int managementPort, boolean usesKafka,
             String database,
             String databaseUser, List<Consumer> consumers, Set<String> producedTopics, Set<Integer> callsPorts,
-            Set<Integer> externalPorts, long maxBodyBytes) {
+            Set<Integer> externalPorts, long maxBodyBytes, int jdbcPoolSize) {
 
         Set<String> consumedTopics() {
             Set<String> topics = new TreeSet<>();
@@ -170,7 +170,8 @@ public final class CandorServices {
         boolean kafka = props.stringPropertyNames().stream().anyMatch(k -> k.startsWith("kafka.") || k.startsWith("mp.messaging."));
         return new ServiceNeeds(name, shortName, port, managementPort, kafka, database,
                 props.getProperty("quarkus.datasource.username"), List.copyOf(consumers), produced, calls, external,
-                bytes(props.getProperty("quarkus.http.limits.max-body-size", "10M")));
+                bytes(props.getProperty("quarkus.http.limits.max-body-size", "10M")),
+                Integer.parseInt(props.getProperty("quarkus.datasource.jdbc.max-size", "20")));
     }
 
     /**

@@ -122,7 +122,7 @@ class DeploymentHardeningTest {
             assertThat(env).containsEntry("QUARKUS_HTTP_PORT", String.valueOf(needs.port()));
             if (needs.database() != null) {
                 assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL"))
-                        .matches("jdbc:postgresql://[a-z0-9-]+-rw:5432/" + needs.database() + "(\\?.*)?");
+                        .matches("jdbc:postgresql://candor-pooler-" + needs.shortName() + ":5432/" + needs.database() + "(\\?.*)?");
                 assertThat(env).containsKeys("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD");
             }
             if (needs.usesKafka()) {

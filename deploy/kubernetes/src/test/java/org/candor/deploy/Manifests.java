@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.candor.deploy.crd.BarmanCloud;
 import org.candor.deploy.crd.CloudNativePg;
 import org.candor.deploy.crd.Keda;
 
@@ -61,6 +62,9 @@ public final class Manifests {
             Map.entry("kafka.strimzi.io/v1/KafkaUser", KafkaUser.class),
             Map.entry(CloudNativePg.API_VERSION + "/Cluster", CloudNativePg.Cluster.class),
             Map.entry(CloudNativePg.API_VERSION + "/Database", CloudNativePg.Database.class),
+            Map.entry(CloudNativePg.API_VERSION + "/Pooler", CloudNativePg.Pooler.class),
+            Map.entry(CloudNativePg.API_VERSION + "/ScheduledBackup", CloudNativePg.ScheduledBackup.class),
+            Map.entry(BarmanCloud.API_VERSION + "/ObjectStore", BarmanCloud.ObjectStore.class),
             Map.entry(Keda.API_VERSION + "/ScaledObject", Keda.ScaledObject.class),
             Map.entry(Keda.API_VERSION + "/TriggerAuthentication", Keda.TriggerAuthentication.class));
 

@@ -83,11 +83,33 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
-    void servicesReachPostgresExactlyWhenTheyHaveADatabase(String overlay) {
+    void servicesReachPostgresOnlyThroughTheirOwnPooler(String overlay) {
         for (ServiceNeeds service : CandorServices.all()) {
             assertThat(allowed(overlay, servicePod(overlay, service.name()), postgres(overlay), POSTGRES_PORT))
-                    .as(service.name()).isEqualTo(service.database() != null);
+                    .as(service.name() + " directly").isFalse();
+            for (ServiceNeeds other : CandorServices.all()) {
+                if (other.database() == null) {
+                    continue;
+                }
+                assertThat(allowed(overlay, servicePod(overlay, service.name()), pooler(overlay, other), POSTGRES_PORT))
+                        .as(service.name() + " to the pooler of " + other.name())
+                        .isEqualTo(service.name().equals(other.name()) && service.database() != null);
+            }
         }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void poolersReachPostgresAndNothingElseReachesThem(String overlay) {
+        Pod stranger = new Pod(namespace(overlay), Map.of("app", "debug"));
+        for (ServiceNeeds service : CandorServices.all()) {
+            if (service.database() == null) {
+                continue;
+            }
+            assertThat(allowed(overlay, pooler(overlay, service), postgres(overlay), POSTGRES_PORT)).as(service.name()).isTrue();
+            assertThat(allowed(overlay, stranger, pooler(overlay, service), POSTGRES_PORT)).as(service.name()).isFalse();
+        }
+        assertThat(allowed(overlay, stranger, postgres(overlay), POSTGRES_PORT)).isFalse();
     }
 
     @ParameterizedTest
@@ -260,6 +282,11 @@ class NetworkPolicyTest {
         String cluster = kafka(overlay).getMetadata().getName();
         return new Pod(namespace(overlay), Map.of("strimzi.io/cluster", cluster, "strimzi.io/kind", "Kafka",
                 "strimzi.io/name", cluster + "-kafka", "strimzi.io/broker-role", "true"));
+    }
+
+    /** The label CloudNativePG puts on the PgBouncer pods of a service's pooler. */
+    static Pod pooler(String overlay, ServiceNeeds service) {
+        return new Pod(namespace(overlay), Map.of("cnpg.io/poolerName", PostgresTest.pooler(overlay, service).metadata().getName()));
     }
 
     /** The label CloudNativePG puts on every instance pod of the cluster. */

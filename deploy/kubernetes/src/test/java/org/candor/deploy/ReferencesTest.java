@@ -114,6 +114,10 @@ class ReferencesTest {
         m.all(Ingress.class).forEach(i -> i.getSpec().getTls().forEach(t -> secrets.add(t.getSecretName())));
         m.all(Keda.TriggerAuthentication.class).forEach(t -> t.spec().secretTargetRef().forEach(r -> secrets.add(r.name())));
         m.all(CloudNativePg.Cluster.class).forEach(c -> c.spec().managed().roles().forEach(r -> secrets.add(r.passwordSecret().name())));
+        m.all(org.candor.deploy.crd.BarmanCloud.ObjectStore.class).forEach(o -> {
+            secrets.add(o.spec().configuration().s3Credentials().accessKeyId().name());
+            secrets.add(o.spec().configuration().s3Credentials().secretAccessKey().name());
+        });
         return new References(secrets, configMaps);
     }
 

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
-import io.fabric8.kubernetes.api.model.PodAffinityTerm;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -83,17 +82,23 @@ class ScalingTest {
 
     @ParameterizedTest
     @FieldSource("SERVICES")
-    void inProductionAtLeastThreeReplicasRunOnDifferentNodes(String service) {
+    void inProductionAtLeastThreeReplicasSpreadOverNodesAndMoreStillSchedule(String service) {
         Deployment deployment = Manifests.of("prod").named(Deployment.class, service);
         assertThat(deployment.getSpec().getReplicas()).isGreaterThanOrEqualTo(3);
         assertThat(minReplicas("prod", service)).isGreaterThanOrEqualTo(3);
-        List<PodAffinityTerm> terms = deployment.getSpec().getTemplate().getSpec().getAffinity().getPodAntiAffinity()
-                .getRequiredDuringSchedulingIgnoredDuringExecution();
-        assertThat(terms).anySatisfy(term -> {
-            assertThat(term.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+        var pod = deployment.getSpec().getTemplate().getSpec();
+        // A required anti-affinity would leave every replica beyond the node count Pending.
+        assertThat(pod.getAffinity() == null || pod.getAffinity().getPodAntiAffinity() == null
+                || pod.getAffinity().getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().isEmpty())
+                .as("no required pod anti-affinity").isTrue();
+        assertThat(pod.getTopologySpreadConstraints()).anySatisfy(spread -> {
+            assertThat(spread.getTopologyKey()).isEqualTo("kubernetes.io/hostname");
+            assertThat(spread.getMaxSkew()).isEqualTo(1);
+            assertThat(spread.getNodeTaintsPolicy()).isEqualTo("Honor");
             assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
-                    .containsAllEntriesOf(term.getLabelSelector().getMatchLabels());
+                    .containsAllEntriesOf(spread.getLabelSelector().getMatchLabels());
         });
+        assertThat(maxReplicas("prod", service)).isGreaterThanOrEqualTo(minReplicas("prod", service));
     }
 
     @ParameterizedTest
@@ -126,6 +131,17 @@ class ScalingTest {
                 .orElseGet(() -> m.all(Keda.ScaledObject.class).stream()
                         .filter(s -> s.spec().scaleTargetRef().name().equals(service))
                         .map(s -> s.spec().minReplicaCount()).findFirst().orElseThrow());
+    }
+
+    static int maxReplicas(String overlay, String service) {
+        Manifests m = Manifests.of(overlay);
+        return m.all(HorizontalPodAutoscaler.class).stream()
+                .filter(h -> h.getSpec().getScaleTargetRef().getName().equals(service))
+                .map(h -> h.getSpec().getMaxReplicas())
+                .findFirst()
+                .orElseGet(() -> m.all(Keda.ScaledObject.class).stream()
+                        .filter(s -> s.spec().scaleTargetRef().name().equals(service))
+                        .map(s -> s.spec().maxReplicaCount()).findFirst().orElseThrow());
     }
 
     static Keda.ScaledObject scaledObject(String overlay) {

@@ -1,6 +1,7 @@
 package org.candor.deploy.crd;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -25,7 +26,45 @@ public final class CloudNativePg {
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record ClusterSpec(Integer instances, String imageName, Storage storage, ResourceRequirements resources,
-            Managed managed) {
+            Postgresql postgresql, Certificates certificates, List<Plugin> plugins, Managed managed) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Postgresql(Map<String, String> parameters) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Certificates(List<String> serverAltDNSNames) {
+    }
+
+    /** A CNPG-I plugin, e.g. Barman Cloud for WAL archiving and backups. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Plugin(String name, Boolean isWALArchiver, Map<String, String> parameters) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Pooler(String apiVersion, String kind, ObjectMeta metadata, PoolerSpec spec) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record PoolerSpec(ClusterRef cluster, Integer instances, String type, PgBouncer pgbouncer) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record PgBouncer(String poolMode, Map<String, String> parameters) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record ScheduledBackup(String apiVersion, String kind, ObjectMeta metadata, ScheduledBackupSpec spec) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record ScheduledBackupSpec(String schedule, String backupOwnerReference, ClusterRef cluster, String method,
+            PluginConfiguration pluginConfiguration, Boolean immediate) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record PluginConfiguration(String name) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
