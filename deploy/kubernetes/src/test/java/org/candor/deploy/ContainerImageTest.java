@@ -59,16 +59,53 @@ class ContainerImageTest {
     }
 
     @Test
-    void composeCreatesEveryTopicUpFront() {
-        Set<String> created = new TreeSet<>();
-        Matcher topic = Pattern.compile("--topic\\s+(\\S+)").matcher(compose().path("services").path("kafka-topics")
-                .path("command").toString());
-        while (topic.find()) {
-            created.add(topic.group(1).replaceAll("[\",\\]]", ""));
-        }
+    void composeCreatesTheTopicsOfTheKubernetesDefinitionAndThatDefinitionHasEveryTopic() throws java.io.IOException {
+        JsonNode topics = compose().path("services").path("kafka-topics");
+        assertThat(topics.path("volumes").toString()).contains("./kubernetes/base/kafka/topics.yaml:/topics.yaml");
+        assertThat(topics.path("entrypoint").toString()).contains("/create-topics.sh");
+        String script = java.nio.file.Files.readString(Manifests.root().resolve("deploy/docker/create-topics.sh"));
+        assertThat(script).contains("/topics.yaml").contains("topicName:").contains("partitions:");
+        Set<String> defined = new TreeSet<>();
+        Manifests.of("dev").all(io.strimzi.api.kafka.model.topic.KafkaTopic.class)
+                .forEach(t -> defined.add(t.getSpec().getTopicName()));
         Set<String> needed = new TreeSet<>(Topics.all());
         needed.addAll(CandorServices.configuredTopics());
-        assertThat(created).containsAll(needed);
+        assertThat(defined).containsAll(needed);
+    }
+
+    @Test
+    void composeDeliversEmailToMailpitAndSmsToTheGatewayStubs() {
+        JsonNode services = compose().path("services");
+        assertThat(services.path("mailpit").path("image").asText()).startsWith("axllent/mailpit:v");
+        assertThat(services.path("mailpit").path("ports").toString()).contains("8025:8025");
+        JsonNode env = services.path("notification-service").path("environment");
+        assertThat(env.path("QUARKUS_MAILER_HOST").asText()).isEqualTo("mailpit");
+        for (String stub : List.of("sms-primary", "sms-secondary")) {
+            assertThat(services.path(stub).path("image").asText()).startsWith("wiremock/wiremock:");
+            assertThat(services.path(stub).path("volumes").toString()).contains("./docker/sms-stub/mappings");
+            assertThat(services.path("notification-service").path("depends_on").has(stub)).as(stub).isTrue();
+        }
+        assertThat(env.path("CANDOR_SMS_PRIMARY_URL").asText()).isEqualTo("http://sms-primary:8080");
+        assertThat(env.path("CANDOR_SMS_SECONDARY_URL").asText()).isEqualTo("http://sms-secondary:8080");
+    }
+
+    @Test
+    void everySecretTheComposeFileRequiresIsGeneratedByComposeSecrets() throws java.io.IOException {
+        Set<String> required = new TreeSet<>();
+        Matcher variable = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?").matcher(
+                java.nio.file.Files.readString(Manifests.root().resolve("deploy/docker-compose.yml")));
+        while (variable.find()) {
+            required.add(variable.group(1));
+        }
+        String generator = java.nio.file.Files.readString(Manifests.root().resolve("deploy/compose-secrets"));
+        Set<String> generated = new TreeSet<>();
+        Matcher names = Pattern.compile("\\b(CANDOR_[A-Z0-9_]+)\\b").matcher(
+                generator.substring(generator.indexOf("for name in"), generator.indexOf("; do")));
+        while (names.find()) {
+            generated.add(names.group(1));
+        }
+        assertThat(required).isNotEmpty();
+        assertThat(generated).containsExactlyInAnyOrderElementsOf(required);
     }
 
     /** The names of the variables docker-compose.yml sets for a service. */
