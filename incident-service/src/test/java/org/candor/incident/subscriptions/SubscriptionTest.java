@@ -46,7 +46,7 @@ class SubscriptionTest {
 
         JsonPath confirmed = latestPayload(PublicSubscriberConfirmed.TYPE, email);
         assertThat(confirmed.getString("locale")).isEqualTo("en");
-        assertThat(confirmed.getString("unsubscribeUrl")).contains("/status/subscriptions/unsubscribe?token=");
+        assertThat(confirmed.getString("unsubscribeUrl")).contains("/status/subscriptions/unsubscribe?lang=en&token=");
     }
 
     @Test
@@ -62,6 +62,31 @@ class SubscriptionTest {
 
         assertThat(second).isEqualTo(first);
         assertThat(count(NotificationRequested.TYPE, email)).isEqualTo(requestsBefore);
+    }
+
+    @Test
+    void aGermanSubscribersConfirmationLinkOpensAGermanPage() {
+        String email = "leserin-" + UUID.randomUUID() + "@example.org";
+        given().formParam("email", email).formParam("lang", "de").post("/status/subscriptions").then().statusCode(202);
+        String link = pathOf(latestPayload(NotificationRequested.TYPE, email).getString("parameters.confirmUrl"));
+
+        // A browser set to English, as a shared or work computer may be: the link still decides.
+        given().header("Accept-Language", "en-GB,en;q=0.9").get(link).then().statusCode(200)
+                .header("Content-Language", "de").body(containsString("Abonnement bestätigen"));
+    }
+
+    @Test
+    void aSecondClickOnTheConfirmationLinkSaysItIsAlreadyConfirmed() {
+        String email = "twice-" + UUID.randomUUID() + "@example.org";
+        given().formParam("email", email).formParam("lang", "en").post("/status/subscriptions").then().statusCode(202);
+        String link = pathOf(latestPayload(NotificationRequested.TYPE, email).getString("parameters.confirmUrl"));
+        confirmByButton(link);
+
+        given().get(link).then().statusCode(200).body(containsString("already confirmed"))
+                .body(org.hamcrest.Matchers.not(containsString("Confirm subscription")));
+        given().formParam("token", tokenOf(link)).formParam("lang", "en").post("/status/subscriptions/confirm")
+                .then().statusCode(200).body(containsString("already confirmed"));
+        assertThat(count(PublicSubscriberConfirmed.TYPE, email)).isEqualTo(1);
     }
 
     @Test

@@ -142,6 +142,9 @@ public interface StatusMessages {
     @Message("Your subscription is confirmed. Every message we send contains a link to unsubscribe.")
     String subscriptionConfirmed();
 
+    @Message("Your subscription was already confirmed. You do not need to do anything else.")
+    String subscriptionAlreadyConfirmed();
+
     @Message("This link is invalid or has expired. Please subscribe again.")
     String linkInvalid();
 

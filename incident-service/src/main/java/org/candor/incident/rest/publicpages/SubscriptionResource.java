@@ -91,9 +91,12 @@ public class SubscriptionResource {
     public Response askToConfirm(@QueryParam("token") String token, @QueryParam("lang") String lang,
             @Context HttpHeaders headers) {
         String chosen = PageLanguage.choose(lang, headers.getAcceptableLanguages());
-        return subscriptions.validConfirmLink(token)
-                ? page(200, Templates.confirm(chosen, token), chosen)
-                : page(400, Templates.message(chosen, PageLanguage.messages(chosen).linkInvalid()), chosen);
+        StatusMessages msg = PageLanguage.messages(chosen);
+        return switch (subscriptions.confirmLinkState(token)) {
+            case PENDING -> page(200, Templates.confirm(chosen, token), chosen);
+            case ALREADY_CONFIRMED -> page(200, Templates.message(chosen, msg.subscriptionAlreadyConfirmed()), chosen);
+            case INVALID -> page(400, Templates.message(chosen, msg.linkInvalid()), chosen);
+        };
     }
 
     @POST
@@ -103,9 +106,11 @@ public class SubscriptionResource {
             @Context HttpHeaders headers) {
         String chosen = PageLanguage.choose(lang, headers.getAcceptableLanguages());
         StatusMessages msg = PageLanguage.messages(chosen);
-        return subscriptions.confirmByLink(token)
-                ? page(200, Templates.message(chosen, msg.subscriptionConfirmed()), chosen)
-                : page(400, Templates.message(chosen, msg.linkInvalid()), chosen);
+        return switch (subscriptions.confirmByLink(token)) {
+            case PENDING -> page(200, Templates.message(chosen, msg.subscriptionConfirmed()), chosen);
+            case ALREADY_CONFIRMED -> page(200, Templates.message(chosen, msg.subscriptionAlreadyConfirmed()), chosen);
+            case INVALID -> page(400, Templates.message(chosen, msg.linkInvalid()), chosen);
+        };
     }
 
     @POST

@@ -72,8 +72,9 @@ public class SubscriptionService {
             return;
         }
         subscriber.expiresAt = Instant.now(clock).plus(CONFIRM_VALIDITY);
-        String link = config.publicBaseUrl() + "/status/subscriptions/confirm?token="
-                + signer.sign(CONFIRM, subscriber.id, CONFIRM_VALIDITY);
+        // The page behind the link speaks the language the person subscribed in.
+        String link = config.publicBaseUrl() + "/status/subscriptions/confirm?lang=" + language(subscriber.locale)
+                + "&token=" + signer.sign(CONFIRM, subscriber.id, CONFIRM_VALIDITY);
         request(subscriber, CONFIRMATION_EMAIL, new NotificationRequested.Recipient(null, email, null, locale),
                 Map.of("confirmUrl", link, "validHours", String.valueOf(CONFIRM_VALIDITY.toHours())));
     }
@@ -95,10 +96,37 @@ public class SubscriptionService {
                 Map.of("code", code, "validMinutes", String.valueOf(CODE_VALIDITY.toMinutes())));
     }
 
-    /** Confirms the subscription a link was signed for; false for an invalid or expired link. */
+    /** What a confirmation link can still do. */
+    public enum ConfirmLink {
+        /** Valid, and the subscription waits for its confirmation. */
+        PENDING,
+        /** Valid, and the subscription is confirmed already (a second click, or a mail scanner before). */
+        ALREADY_CONFIRMED,
+        /** Tampered, expired, or for a subscription that no longer exists. */
+        INVALID
+    }
+
+    /** Confirms the subscription a link was signed for; says so when it was confirmed before. */
     @Transactional
-    public boolean confirmByLink(String token) {
-        return signer.verify(CONFIRM, token).flatMap(this::lock).map(this::confirm).orElse(false);
+    public ConfirmLink confirmByLink(String token) {
+        Optional<Subscriber> subscriber = signer.verify(CONFIRM, token).flatMap(this::lock);
+        if (subscriber.isEmpty()) {
+            return ConfirmLink.INVALID;
+        }
+        if (subscriber.get().status == Subscriber.Status.CONFIRMED) {
+            return ConfirmLink.ALREADY_CONFIRMED;
+        }
+        confirm(subscriber.get());
+        return ConfirmLink.PENDING;
+    }
+
+    /** What a confirmation link would do now, without doing it (the page asks before acting). */
+    @Transactional
+    public ConfirmLink confirmLinkState(String token) {
+        return signer.verify(CONFIRM, token).map(id -> entityManager.find(Subscriber.class, id))
+                .map(found -> found.status == Subscriber.Status.CONFIRMED ? ConfirmLink.ALREADY_CONFIRMED
+                        : ConfirmLink.PENDING)
+                .orElse(ConfirmLink.INVALID);
     }
 
     /** Confirms an SMS subscription by its code; a wrong code counts against a small number of attempts. */
@@ -121,11 +149,6 @@ public class SubscriptionService {
             return false;
         }
         return confirm(subscriber);
-    }
-
-    /** Whether a confirmation link is valid (the page asks before acting). */
-    public boolean validConfirmLink(String token) {
-        return signer.verify(CONFIRM, token).isPresent();
     }
 
     /** Whether an unsubscribe link is valid (the page asks before acting). */
@@ -197,12 +220,17 @@ public class SubscriptionService {
         subscriber.confirmedAt = now;
         subscriber.codeHash = null;
         subscriber.expiresAt = null;
-        String unsubscribe = config.publicBaseUrl() + "/status/subscriptions/unsubscribe?token="
-                + signer.sign(UNSUBSCRIBE, subscriber.id, UNSUBSCRIBE_VALIDITY);
+        String unsubscribe = config.publicBaseUrl() + "/status/subscriptions/unsubscribe?lang="
+                + language(subscriber.locale) + "&token=" + signer.sign(UNSUBSCRIBE, subscriber.id, UNSUBSCRIBE_VALIDITY);
         outbox.record(new PublicSubscriberConfirmed(subscriber.id, subscriber.email, subscriber.phone,
                 subscriber.locale, now, unsubscribe), now);
         Log.infof("Subscriber %s confirmed", subscriber.id);
         return true;
+    }
+
+    /** The page language for a subscriber's locale: its language part, e.g. {@code de} for {@code de-AT}. */
+    private static String language(String locale) {
+        return locale == null || locale.isBlank() ? "en" : java.util.Locale.forLanguageTag(locale).getLanguage();
     }
 
     private Optional<Subscriber> lock(String subscriberId) {
