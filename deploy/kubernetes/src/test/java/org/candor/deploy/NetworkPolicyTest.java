@@ -143,9 +143,9 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
-    void kedaReadsConsumerLagFromTheKafkaListener(String overlay) {
+    void kedaReachesNeitherKafkaNorPostgresItReadsTheBacklogFromPrometheus(String overlay) {
         Pod keda = new Pod("keda", Map.of("app", "keda-operator"));
-        assertThat(allowed(overlay, keda, kafkaBroker(overlay), kafkaPort(overlay))).isTrue();
+        assertThat(allowed(overlay, keda, kafkaBroker(overlay), kafkaPort(overlay))).isFalse();
         assertThat(allowed(overlay, keda, postgres(overlay), POSTGRES_PORT)).isFalse();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.candor.deploy.CandorServices.Consumer;
 import org.candor.deploy.CandorServices.ServiceNeeds;
@@ -47,35 +48,54 @@ class ScalingTest {
         });
     }
 
+    /**
+     * notification-service scales on its fan-out backlog, a metric it exports, read from Prometheus; not on Kafka
+     * lag, which stays near zero while two million deliveries wait in the database.
+     */
     @ParameterizedTest
     @FieldSource("OVERLAYS")
-    void notificationServiceScalesOnTheLagOfEveryTopicAndGroupItConsumes(String overlay) {
+    void notificationServiceScalesOnTheBacklogMetricItExports(String overlay) throws java.io.IOException {
         Keda.ScaledObject scaled = scaledObject(overlay);
-        String bootstrap = DeploymentHardeningTest.environment(overlay, LAG_SCALED).get("KAFKA_BOOTSTRAP_SERVERS");
-        List<Consumer> consumers = CandorServices.named(LAG_SCALED).consumers();
-        assertThat(consumers).isNotEmpty();
-        for (Consumer consumer : consumers) {
-            assertThat(scaled.spec().triggers()).as(consumer.topic()).anySatisfy(trigger -> {
-                assertThat(trigger.type()).isEqualTo("kafka");
-                assertThat(trigger.metadata()).containsEntry("topic", consumer.topic())
-                        .containsEntry("consumerGroup", consumer.group())
-                        .containsEntry("bootstrapServers", bootstrap)
-                        .containsEntry("tls", "enable")
-                        .containsKey("lagThreshold");
-                assertThat(Manifests.of(overlay).all(Keda.TriggerAuthentication.class))
-                        .extracting(t -> t.metadata().getName()).contains(trigger.authenticationRef().name());
-            });
+        assertThat(scaled.spec().triggers()).extracting(Keda.Trigger::type).doesNotContain("kafka");
+        Keda.Trigger backlog = scaled.spec().triggers().stream().filter(t -> t.type().equals("prometheus")).findFirst()
+                .orElseThrow(() -> new AssertionError("no Prometheus trigger on " + LAG_SCALED));
+        assertThat(Integer.parseInt(backlog.metadata().get("threshold"))).isPositive();
+        java.util.regex.Matcher metric = java.util.regex.Pattern.compile("\\b(candor_[a-z_]+)\\b")
+                .matcher(backlog.metadata().get("query"));
+        assertThat(metric.find()).as("the query names a Candor metric").isTrue();
+        assertThat(exportedMetrics(LAG_SCALED)).as("metrics %s exports", LAG_SCALED).contains(metric.group(1));
+    }
+
+    /**
+     * The Prometheus names of the meters a service registers with a constant name (Micrometer: dots become
+     * underscores, a base unit of seconds adds {@code _seconds}).
+     */
+    static Set<String> exportedMetrics(String service) throws java.io.IOException {
+        java.util.regex.Pattern constant = java.util.regex.Pattern.compile(
+                "String\\s+[A-Z_]+\\s*=\\s*\"(candor\\.[a-z0-9_.]+)\"");
+        Set<String> names = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.walk(Manifests.root().resolve(service + "/src/main/java"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = constant.matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    String name = m.group(1).replace('.', '_');
+                    names.add(name);
+                    names.add(name + "_seconds");
+                    names.add(name + "_total");
+                }
+            }
         }
+        return names;
     }
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")
-    void lagScalingNeverAddsMoreConsumersThanPartitions(String overlay) {
+    void scalingNeverAddsMoreConsumersThanTheLargestTopicHasPartitions(String overlay) {
         Keda.ScaledObject scaled = scaledObject(overlay);
         Map<String, Integer> partitions = new java.util.HashMap<>();
         Manifests.of(overlay).all(KafkaTopic.class).forEach(t -> partitions.put(t.getSpec().getTopicName(), t.getSpec().getPartitions()));
-        int most = scaled.spec().triggers().stream().filter(t -> t.type().equals("kafka"))
-                .mapToInt(t -> partitions.getOrDefault(t.metadata().get("topic"), 0)).max().orElse(0);
+        int most = CandorServices.named(LAG_SCALED).consumers().stream()
+                .mapToInt(c -> partitions.getOrDefault(c.topic(), 0)).max().orElse(0);
         assertThat(scaled.spec().maxReplicaCount()).isPositive().isLessThanOrEqualTo(most);
         assertThat(scaled.spec().minReplicaCount()).isLessThanOrEqualTo(scaled.spec().maxReplicaCount());
     }

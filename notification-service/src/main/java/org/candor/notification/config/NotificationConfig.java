@@ -15,6 +15,10 @@ public interface NotificationConfig {
     @WithDefault("true")
     boolean workersEnabled();
 
+    /** How often the fan-out backlog gauges (candor_notification_deliveries_queued...) are measured. */
+    @WithDefault("15s")
+    java.time.Duration backlogMetricsInterval();
+
     /** Recipients handled per fan-out transaction (two deliveries each at most). */
     @WithDefault("5000")
     int fanOutChunk();
