@@ -126,6 +126,15 @@ class IngressTest {
      * classes without a class-level {@code @RolesAllowed}, outside {@code /api}, and not REST client interfaces.
      */
     static Set<String> publicPaths(String service) throws java.io.IOException {
+        return classPaths(service, false);
+    }
+
+    /** The literal start of every class-level path outside {@code /api} whose class needs a role (staff pages). */
+    static Set<String> staffPaths(String service) throws java.io.IOException {
+        return classPaths(service, true);
+    }
+
+    private static Set<String> classPaths(String service, boolean withRole) throws java.io.IOException {
         java.util.regex.Pattern path = java.util.regex.Pattern.compile(
                 "^@(?:Path\\(|WebSocket\\(path\\s*=\\s*)\"([^\"]+)\"", java.util.regex.Pattern.MULTILINE);
         Set<String> paths = new TreeSet<>();
@@ -133,30 +142,7 @@ class IngressTest {
             for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String source = java.nio.file.Files.readString(file);
                 boolean client = source.contains("\ninterface ") || source.contains("\npublic interface ");
-                if (client || source.contains("\n@RolesAllowed")) {
-                    continue;
-                }
-                java.util.regex.Matcher matcher = path.matcher(source);
-                while (matcher.find()) {
-                    String literal = matcher.group(1).replaceAll("/?\\{.*$", "");
-                    if (!literal.isEmpty() && !literal.equals("/") && !literal.startsWith("/api")) {
-                        paths.add(literal);
-                    }
-                }
-            }
-        }
-        return paths;
-    }
-
-    /** The literal start of every class-level path outside {@code /api} whose class needs a role (staff pages). */
-    static Set<String> staffPaths(String service) throws java.io.IOException {
-        java.util.regex.Pattern path = java.util.regex.Pattern.compile(
-                "^@(?:Path\\(|WebSocket\\(path\\s*=\\s*)\"([^\"]+)\"", java.util.regex.Pattern.MULTILINE);
-        Set<String> paths = new TreeSet<>();
-        try (var files = java.nio.file.Files.walk(Manifests.root().resolve(service + "/src/main/java"))) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String source = java.nio.file.Files.readString(file);
-                if (!source.contains("\n@RolesAllowed")) {
+                if (client || source.contains("\n@RolesAllowed") != withRole) {
                     continue;
                 }
                 java.util.regex.Matcher matcher = path.matcher(source);
