@@ -33,7 +33,7 @@ import jakarta.mail.internet.MimeMessage;
  */
 public final class PublicSubscriptions {
 
-    private static final Pattern CONFIRM_LINK = Pattern.compile("https?://\\S+/status/subscriptions/confirm\\?token=[^\\s\"<>]+");
+    private static final Pattern CONFIRM_LINK = Pattern.compile("https?://\\S+/status/subscriptions/confirm\\?(?:lang=[a-z]+(?:&|&amp;))?token=[^\\s\"<>]+");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     private final Suite suite;
