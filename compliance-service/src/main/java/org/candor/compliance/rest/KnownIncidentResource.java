@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.candor.compliance.domain.KnownIncident;
+import org.candor.compliance.config.CatalogueInForce;
 import org.candor.compliance.service.EvidenceService;
 import org.candor.compliance.service.FilingService;
 import org.candor.compliance.service.GdprNotificationDraftService;
@@ -50,10 +51,12 @@ public class KnownIncidentResource {
     private final ObligationService obligations;
     private final OverrideService overrides;
     private final JsonWebToken caller;
+    private final CatalogueInForce catalogues;
 
     KnownIncidentResource(KnownIncidentService incidents, FilingService filings, EvidenceService evidence,
             IncidentSummaryService summaries, GdprNotificationDraftService gdprDrafts, ObligationService obligations,
-            OverrideService overrides, JsonWebToken caller) {
+            OverrideService overrides, JsonWebToken caller, CatalogueInForce catalogues) {
+        this.catalogues = catalogues;
         this.overrides = overrides;
         this.caller = caller;
         this.obligations = obligations;
@@ -78,7 +81,24 @@ public class KnownIncidentResource {
     @GET
     @Path("/{id}/obligations")
     public List<ObligationView> obligations(@PathParam("id") UUID incidentId) {
-        return filings.obligations(incidentId).stream().map(ObligationView::of).toList();
+        List<org.candor.compliance.domain.Obligation> list = filings.obligations(incidentId);
+        var catalogue = catalogues.catalogue();
+        if (list.stream().noneMatch(o -> catalogue.regionOf(o.regime) != null)) {
+            return list.stream().map(ObligationView::of).toList();
+        }
+        java.util.Map<String, long[]> told = evidence.byRegion(incidentId);
+        java.util.Map<String, Long> affected = new java.util.HashMap<>();
+        incidents.find(incidentId).filter(i -> i.population != null).ifPresent(i -> i.population.stream()
+                .filter(p -> p.region() != null).forEach(p -> affected.merge(p.region(), p.count(), Long::sum)));
+        return list.stream().map(o -> {
+            String region = catalogue.regionOf(o.regime);
+            if (region == null) {
+                return ObligationView.of(o);
+            }
+            long[] counts = told.getOrDefault(region, new long[2]);
+            return ObligationView.of(o, new ObligationView.RegionEvidence(region, affected.get(region), counts[0],
+                    counts[1]));
+        }).toList();
     }
 
     /** Adds an obligation the catalogue does not compute (recipient, due time, citation, reason). */
@@ -100,11 +120,14 @@ public class KnownIncidentResource {
         return obligations(incidentId);
     }
 
-    /** How many affected people were told, and when. */
+    /**
+     * How many affected people were told, when and on which channel, in total and per country and region, and the
+     * people not reached with the reasons, counted apart.
+     */
     @GET
     @Path("/{id}/evidence")
-    public EvidenceService.Summary evidence(@PathParam("id") UUID incidentId) {
-        return evidence.summary(incidentId);
+    public EvidenceService.Evidence evidence(@PathParam("id") UUID incidentId) {
+        return evidence.evidence(incidentId);
     }
 
     /** For incident-service's overview: counts only, and zeros for an incident not received yet. */
