@@ -67,6 +67,11 @@ public class KnownIncidentResource {
         this.gdprDrafts = gdprDrafts;
     }
 
+    /** Who asks: the token's subject. */
+    private String actor() {
+        return caller.getSubject() != null ? caller.getSubject() : caller.getName();
+    }
+
     @GET
     @Path("/{id}")
     public KnownIncidentView get(@PathParam("id") UUID id) {
@@ -144,7 +149,7 @@ public class KnownIncidentResource {
     @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.ANALYST})
     public GdprNotificationDraftService.Draft gdprArt33(@PathParam("id") UUID incidentId,
             @QueryParam("lang") String lang) {
-        return gdprDrafts.draft(incidentId, gdprDrafts.language(lang), Instant.now());
+        return gdprDrafts.draft(incidentId, gdprDrafts.language(lang), Instant.now(), actor());
     }
 
     /** The same draft as one document, for {@code Accept: text/markdown} or {@code text/plain}. */
@@ -153,7 +158,7 @@ public class KnownIncidentResource {
     @Produces({MARKDOWN, MediaType.TEXT_PLAIN + ";charset=UTF-8"})
     @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.ANALYST})
     public String gdprArt33Document(@PathParam("id") UUID incidentId, @QueryParam("lang") String lang) {
-        return gdprDrafts.render(incidentId, gdprDrafts.language(lang), Instant.now());
+        return gdprDrafts.render(incidentId, gdprDrafts.language(lang), Instant.now(), actor());
     }
 
     @GET

@@ -44,9 +44,11 @@ public class EvidenceService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EntityManager entityManager;
+    private final AuditLog audit;
 
-    EvidenceService(EntityManager entityManager) {
+    EvidenceService(EntityManager entityManager, AuditLog audit) {
         this.entityManager = entityManager;
+        this.audit = audit;
     }
 
     /**
@@ -131,13 +133,23 @@ public class EvidenceService {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("attempts cannot be written", e);
         }
-        entityManager.createNativeQuery("""
+        int inserted = entityManager.createNativeQuery("""
                 insert into not_reached (message_id, customer_id, incident_id, message_type, attempts, not_reached_at)
                 values (:message, :customer, :incident, :type, cast(:attempts as jsonb), :at)
                 on conflict (message_id, customer_id) do nothing""")
                 .setParameter("message", event.messageId()).setParameter("customer", event.customerId())
                 .setParameter("incident", event.incidentId()).setParameter("type", event.messageType())
                 .setParameter("attempts", attempts).setParameter("at", event.notReachedAt()).executeUpdate();
+        if (inserted > 0) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("messageId", event.messageId());
+            details.put("customerId", event.customerId());
+            details.put("messageType", event.messageType());
+            details.put("channels", event.attempts() == null ? List.of()
+                    : event.attempts().stream().map(NotificationNotReached.Attempt::channel).toList());
+            details.put("notReachedAt", event.notReachedAt());
+            audit.append(ObligationService.SYSTEM, "evidence.not-reached", "incident/" + event.incidentId(), details);
+        }
     }
 
     /** Totals, every country and region where people were told or not reached, and the people not reached. */
@@ -330,6 +342,11 @@ public class EvidenceService {
         record(batch.deliveries());
     }
 
+    /**
+     * Inserts the evidence in one statement and appends one audit chain entry per incident of the batch for the
+     * deliveries that were new, however many: the chain stays short enough to verify quickly while committing to
+     * each delivery through the digest of their ids.
+     */
     private void record(List<NotificationBatchDelivered.Delivered> deliveries) {
         List<NotificationBatchDelivered.Delivered> evidence = deliveries.stream()
                 .filter(d -> d.incidentId() != null && d.customerId() != null && NOTICES.contains(d.messageType()))
@@ -337,11 +354,12 @@ public class EvidenceService {
         if (evidence.isEmpty()) {
             return;
         }
+        Set<UUID> inserted = new java.util.HashSet<>();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into delivery_evidence (delivery_id, incident_id, customer_id, message_type, channel, delivered_at)
                     select * from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[])
-                    on conflict (delivery_id) do nothing""")) {
+                    on conflict (delivery_id) do nothing returning delivery_id""")) {
                 insert.setArray(1, connection.createArrayOf("uuid", evidence.stream()
                         .map(NotificationBatchDelivered.Delivered::deliveryId).toArray()));
                 insert.setArray(2, connection.createArrayOf("uuid", evidence.stream()
@@ -354,8 +372,30 @@ public class EvidenceService {
                         .map(NotificationBatchDelivered.Delivered::channel).toArray()));
                 insert.setArray(6, connection.createArrayOf("timestamptz", evidence.stream()
                         .map(d -> d.deliveredAt().toString()).toArray()));
-                insert.executeUpdate();
+                try (java.sql.ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.add(rows.getObject(1, UUID.class));
+                    }
+                }
             }
+        });
+        Map<UUID, List<NotificationBatchDelivered.Delivered>> byIncident = new TreeMap<>();
+        evidence.stream().filter(d -> inserted.contains(d.deliveryId()))
+                .forEach(d -> byIncident.computeIfAbsent(d.incidentId(), i -> new ArrayList<>()).add(d));
+        byIncident.forEach((incident, recorded) -> {
+            Map<String, Long> channels = new TreeMap<>();
+            recorded.forEach(d -> channels.merge(d.channel(), 1L, Long::sum));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("deliveries", recorded.size());
+            details.put("people", recorded.stream().map(NotificationBatchDelivered.Delivered::customerId).distinct().count());
+            details.put("channels", channels);
+            details.put("firstDeliveredAt", recorded.stream().map(NotificationBatchDelivered.Delivered::deliveredAt)
+                    .min(Comparator.naturalOrder()).orElseThrow());
+            details.put("lastDeliveredAt", recorded.stream().map(NotificationBatchDelivered.Delivered::deliveredAt)
+                    .max(Comparator.naturalOrder()).orElseThrow());
+            details.put("deliveryIdsSha256", AuditLog.sha256(recorded.stream().map(d -> d.deliveryId().toString())
+                    .sorted().collect(java.util.stream.Collectors.joining("\n"))));
+            audit.append(ObligationService.SYSTEM, "evidence.recorded", "incident/" + incident, details);
         });
     }
 
