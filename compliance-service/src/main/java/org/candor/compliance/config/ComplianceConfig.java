@@ -39,6 +39,21 @@ public interface ComplianceConfig {
     /** Reminders. */
     Reminders reminders();
 
+    /** iCalendar feeds of deadlines. */
+    Calendar calendar();
+
+    interface Calendar {
+
+        /**
+         * The key the feed links are signed with (HMAC-SHA256), at least 32 bytes; no default outside dev and test.
+         */
+        String linkSecret();
+
+        /** How long a feed link works; a calendar keeps polling it until then, and a new link is asked for after. */
+        @WithDefault("P30D")
+        Duration linkValidity();
+    }
+
     interface Reminders {
 
         /** How long before a deadline the data-protection officer and compliance officers are reminded. */
