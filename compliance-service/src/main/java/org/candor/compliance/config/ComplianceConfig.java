@@ -45,9 +45,10 @@ public interface ComplianceConfig {
     interface Calendar {
 
         /**
-         * The key the feed links are signed with (HMAC-SHA256), at least 32 bytes; no default outside dev and test.
+         * The key the feed links are signed with (HMAC-SHA256), at least 32 bytes. Unset: no feed links are issued
+         * (503) and none opens; the rest of the service works.
          */
-        String linkSecret();
+        Optional<String> linkSecret();
 
         /** How long a feed link works; a calendar keeps polling it until then, and a new link is asked for after. */
         @WithDefault("P30D")

@@ -68,6 +68,10 @@ public class CalendarLinkResource {
     }
 
     private FeedLinkView issue(String subject, UriInfo uri) {
+        if (!links.enabled()) {
+            throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                    "Calendar feeds are not configured: set candor.compliance.calendar.link-secret"));
+        }
         FeedLinks.Link link = links.sign(subject, Instant.now());
         String actor = caller.getSubject() != null ? caller.getSubject() : caller.getName();
         QuarkusTransaction.requiringNew().run(() -> audit.append(actor, "calendar.link-issued", "calendar/" + subject,

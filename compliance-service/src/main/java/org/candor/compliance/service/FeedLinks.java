@@ -37,16 +37,28 @@ public class FeedLinks {
     private final ComplianceConfig config;
 
     FeedLinks(ComplianceConfig config) {
-        byte[] secret = config.calendar().linkSecret().getBytes(StandardCharsets.UTF_8);
+        this.config = config;
+        if (config.calendar().linkSecret().isEmpty()) {
+            this.key = null;
+            return;
+        }
+        byte[] secret = config.calendar().linkSecret().get().getBytes(StandardCharsets.UTF_8);
         if (secret.length < 32) {
             throw new IllegalStateException("candor.compliance.calendar.link-secret must be at least 32 bytes");
         }
         this.key = new SecretKeySpec(secret, "HmacSHA256");
-        this.config = config;
+    }
+
+    /** Whether a signing key is configured. */
+    public boolean enabled() {
+        return key != null;
     }
 
     /** A token for {@code subject} ({@code incident:<id>} or {@code all}), valid for the configured time. */
     public Link sign(String subject, Instant now) {
+        if (key == null) {
+            throw new IllegalStateException("candor.compliance.calendar.link-secret is not set");
+        }
         Instant expiresAt = now.plus(config.calendar().linkValidity());
         String payload = PURPOSE + "|" + subject + "|" + expiresAt.getEpochSecond();
         return new Link(ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
@@ -55,7 +67,7 @@ public class FeedLinks {
 
     /** The subject of a valid, unexpired feed token; empty for anything else. */
     public Optional<String> verify(String token, Instant now) {
-        if (token == null || token.length() > 1000) {
+        if (key == null || token == null || token.length() > 1000) {
             return Optional.empty();
         }
         int dot = token.indexOf('.');
