@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.candor.compliance.domain.KnownIncident;
 import org.candor.compliance.config.CatalogueInForce;
 import org.candor.compliance.service.EvidenceService;
+import org.candor.compliance.service.ReportDraftService;
 import org.candor.compliance.service.FilingService;
 import org.candor.compliance.service.GdprNotificationDraftService;
 import org.candor.compliance.service.IncidentSummaryService;
@@ -52,11 +53,13 @@ public class KnownIncidentResource {
     private final OverrideService overrides;
     private final JsonWebToken caller;
     private final CatalogueInForce catalogues;
+    private final ReportDraftService reports;
 
     KnownIncidentResource(KnownIncidentService incidents, FilingService filings, EvidenceService evidence,
             IncidentSummaryService summaries, GdprNotificationDraftService gdprDrafts, ObligationService obligations,
-            OverrideService overrides, JsonWebToken caller, CatalogueInForce catalogues) {
+            OverrideService overrides, JsonWebToken caller, CatalogueInForce catalogues, ReportDraftService reports) {
         this.catalogues = catalogues;
+        this.reports = reports;
         this.overrides = overrides;
         this.caller = caller;
         this.obligations = obligations;
@@ -150,6 +153,29 @@ public class KnownIncidentResource {
     public GdprNotificationDraftService.Draft gdprArt33(@PathParam("id") UUID incidentId,
             @QueryParam("lang") String lang) {
         return gdprDrafts.draft(incidentId, gdprDrafts.language(lang), Instant.now(), actor());
+    }
+
+    /**
+     * A draft of another authority's report ({@code nis2-early-warning}, {@code nis2-notification},
+     * {@code nis2-final-report}, {@code dora-initial}, {@code dora-intermediate}, {@code dora-final},
+     * {@code sec-8k-item-105}, {@code us-state-ag} with {@code region}): fields from live data, the rest in {@code missing}.
+     */
+    @GET
+    @Path("/{id}/reports/{report}")
+    @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.ANALYST})
+    public ReportDraftService.ReportDraft report(@PathParam("id") UUID incidentId, @PathParam("report") String report,
+            @QueryParam("lang") String lang, @QueryParam("region") String region) {
+        return reports.draft(incidentId, report, gdprDrafts.language(lang), region, Instant.now(), actor());
+    }
+
+    /** The same draft as Markdown, for {@code Accept: text/markdown} or {@code text/plain}. */
+    @GET
+    @Path("/{id}/reports/{report}")
+    @Produces({MARKDOWN, MediaType.TEXT_PLAIN + ";charset=UTF-8"})
+    @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.ANALYST})
+    public String reportDocument(@PathParam("id") UUID incidentId, @PathParam("report") String report,
+            @QueryParam("lang") String lang, @QueryParam("region") String region) {
+        return reports.markdown(incidentId, report, gdprDrafts.language(lang), region, Instant.now(), actor());
     }
 
     /** The same draft as one document, for {@code Accept: text/markdown} or {@code text/plain}. */
