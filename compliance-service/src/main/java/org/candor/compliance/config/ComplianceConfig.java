@@ -1,5 +1,6 @@
 package org.candor.compliance.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,16 +12,48 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "candor.compliance")
 public interface ComplianceConfig {
 
-    /** Classpath location of the regime catalogue. */
+    /** Classpath location of the bundled regime catalogue, used unless {@link #catalogueFile()} is set. */
     @WithDefault("catalogue/regimes.json")
     String catalogue();
 
-    /** Classpath location of the holiday calendars. */
+    /** Classpath location of the bundled holiday calendars, used unless {@link #holidayCalendarsFile()} is set. */
     @WithDefault("catalogue/holiday-calendars.json")
     String holidayCalendars();
 
+    /**
+     * A regime catalogue on disk (a mounted file or ConfigMap key) that replaces the bundled one without a release;
+     * checked again every {@link #catalogueCheckEvery()}. Unset: the bundled catalogue.
+     */
+    Optional<Path> catalogueFile();
+
+    /** Holiday calendars on disk that replace the bundled ones, checked with the catalogue. Unset: the bundled ones. */
+    Optional<Path> holidayCalendarsFile();
+
+    /**
+     * How often the catalogue files are read again for a new version ({@code off} only checks at start and on
+     * {@code POST /api/regimes/reload}).
+     */
+    @WithDefault("30s")
+    String catalogueCheckEvery();
+
     /** Reminders. */
     Reminders reminders();
+
+    /** iCalendar feeds of deadlines. */
+    Calendar calendar();
+
+    interface Calendar {
+
+        /**
+         * The key the feed links are signed with (HMAC-SHA256), at least 32 bytes. Unset: no feed links are issued
+         * (503) and none opens; the rest of the service works.
+         */
+        Optional<String> linkSecret();
+
+        /** How long a feed link works; a calendar keeps polling it until then, and a new link is asked for after. */
+        @WithDefault("P30D")
+        Duration linkValidity();
+    }
 
     interface Reminders {
 

@@ -7,6 +7,7 @@ import org.candor.compliance.service.EvidenceService;
 import org.candor.contracts.notification.NotificationBatchDelivered;
 import org.candor.contracts.notification.NotificationDelivered;
 import org.candor.contracts.notification.NotificationFailed;
+import org.candor.contracts.notification.NotificationNotReached;
 import org.candor.platform.inbox.Inbox;
 import org.candor.platform.messaging.ConsumerRetry;
 import org.candor.platform.messaging.EventDecoder;
@@ -52,6 +53,9 @@ public class DeliveryEventsConsumer {
             case NotificationDelivered.TYPE -> evidence.recordDelivered(decoder.decode(event, NotificationDelivered.class));
             // A failure proves nothing was delivered; the obligation's evidence stays as it is.
             case NotificationFailed.TYPE -> decoder.decode(event, NotificationFailed.class);
+            // Every channel of a person failed: counted apart, with the reasons, unless another notice reached them.
+            case NotificationNotReached.TYPE ->
+                evidence.recordNotReached(decoder.decode(event, NotificationNotReached.class));
             default -> KnownEventTypes.requireCatalogued(event);
         }
     }

@@ -22,7 +22,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.candor.compliance.domain.KnownIncident;
+import org.candor.compliance.config.CatalogueInForce;
 import org.candor.compliance.service.EvidenceService;
+import org.candor.compliance.service.ReportDraftService;
 import org.candor.compliance.service.FilingService;
 import org.candor.compliance.service.GdprNotificationDraftService;
 import org.candor.compliance.service.IncidentSummaryService;
@@ -50,10 +52,14 @@ public class KnownIncidentResource {
     private final ObligationService obligations;
     private final OverrideService overrides;
     private final JsonWebToken caller;
+    private final CatalogueInForce catalogues;
+    private final ReportDraftService reports;
 
     KnownIncidentResource(KnownIncidentService incidents, FilingService filings, EvidenceService evidence,
             IncidentSummaryService summaries, GdprNotificationDraftService gdprDrafts, ObligationService obligations,
-            OverrideService overrides, JsonWebToken caller) {
+            OverrideService overrides, JsonWebToken caller, CatalogueInForce catalogues, ReportDraftService reports) {
+        this.catalogues = catalogues;
+        this.reports = reports;
         this.overrides = overrides;
         this.caller = caller;
         this.obligations = obligations;
@@ -62,6 +68,11 @@ public class KnownIncidentResource {
         this.evidence = evidence;
         this.summaries = summaries;
         this.gdprDrafts = gdprDrafts;
+    }
+
+    /** Who asks: the token's subject. */
+    private String actor() {
+        return caller.getSubject() != null ? caller.getSubject() : caller.getName();
     }
 
     @GET
@@ -78,7 +89,24 @@ public class KnownIncidentResource {
     @GET
     @Path("/{id}/obligations")
     public List<ObligationView> obligations(@PathParam("id") UUID incidentId) {
-        return filings.obligations(incidentId).stream().map(ObligationView::of).toList();
+        List<org.candor.compliance.domain.Obligation> list = filings.obligations(incidentId);
+        var catalogue = catalogues.catalogue();
+        if (list.stream().noneMatch(o -> catalogue.regionOf(o.regime) != null)) {
+            return list.stream().map(ObligationView::of).toList();
+        }
+        java.util.Map<String, long[]> told = evidence.byRegion(incidentId);
+        java.util.Map<String, Long> affected = new java.util.HashMap<>();
+        incidents.find(incidentId).filter(i -> i.population != null).ifPresent(i -> i.population.stream()
+                .filter(p -> p.region() != null).forEach(p -> affected.merge(p.region(), p.count(), Long::sum)));
+        return list.stream().map(o -> {
+            String region = catalogue.regionOf(o.regime);
+            if (region == null) {
+                return ObligationView.of(o);
+            }
+            long[] counts = told.getOrDefault(region, new long[2]);
+            return ObligationView.of(o, new ObligationView.RegionEvidence(region, affected.get(region), counts[0],
+                    counts[1]));
+        }).toList();
     }
 
     /** Adds an obligation the catalogue does not compute (recipient, due time, citation, reason). */
@@ -100,11 +128,14 @@ public class KnownIncidentResource {
         return obligations(incidentId);
     }
 
-    /** How many affected people were told, and when. */
+    /**
+     * How many affected people were told, when and on which channel, in total and per country and region, and the
+     * people not reached with the reasons, counted apart.
+     */
     @GET
     @Path("/{id}/evidence")
-    public EvidenceService.Summary evidence(@PathParam("id") UUID incidentId) {
-        return evidence.summary(incidentId);
+    public EvidenceService.Evidence evidence(@PathParam("id") UUID incidentId) {
+        return evidence.evidence(incidentId);
     }
 
     /** For incident-service's overview: counts only, and zeros for an incident not received yet. */
@@ -121,7 +152,30 @@ public class KnownIncidentResource {
     @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.ANALYST})
     public GdprNotificationDraftService.Draft gdprArt33(@PathParam("id") UUID incidentId,
             @QueryParam("lang") String lang) {
-        return gdprDrafts.draft(incidentId, gdprDrafts.language(lang), Instant.now());
+        return gdprDrafts.draft(incidentId, gdprDrafts.language(lang), Instant.now(), actor());
+    }
+
+    /**
+     * A draft of another authority's report ({@code nis2-early-warning}, {@code nis2-notification},
+     * {@code nis2-final-report}, {@code dora-initial}, {@code dora-intermediate}, {@code dora-final},
+     * {@code sec-8k-item-105}, {@code us-state-ag} with {@code region}): fields from live data, the rest in {@code missing}.
+     */
+    @GET
+    @Path("/{id}/reports/{report}")
+    @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.ANALYST})
+    public ReportDraftService.ReportDraft report(@PathParam("id") UUID incidentId, @PathParam("report") String report,
+            @QueryParam("lang") String lang, @QueryParam("region") String region) {
+        return reports.draft(incidentId, report, gdprDrafts.language(lang), region, Instant.now(), actor());
+    }
+
+    /** The same draft as Markdown, for {@code Accept: text/markdown} or {@code text/plain}. */
+    @GET
+    @Path("/{id}/reports/{report}")
+    @Produces({MARKDOWN, MediaType.TEXT_PLAIN + ";charset=UTF-8"})
+    @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.ANALYST})
+    public String reportDocument(@PathParam("id") UUID incidentId, @PathParam("report") String report,
+            @QueryParam("lang") String lang, @QueryParam("region") String region) {
+        return reports.markdown(incidentId, report, gdprDrafts.language(lang), region, Instant.now(), actor());
     }
 
     /** The same draft as one document, for {@code Accept: text/markdown} or {@code text/plain}. */
@@ -130,7 +184,7 @@ public class KnownIncidentResource {
     @Produces({MARKDOWN, MediaType.TEXT_PLAIN + ";charset=UTF-8"})
     @RolesAllowed({Roles.COMPLIANCE_OFFICER, Roles.ANALYST})
     public String gdprArt33Document(@PathParam("id") UUID incidentId, @QueryParam("lang") String lang) {
-        return gdprDrafts.render(incidentId, gdprDrafts.language(lang), Instant.now());
+        return gdprDrafts.render(incidentId, gdprDrafts.language(lang), Instant.now(), actor());
     }
 
     @GET

@@ -12,9 +12,21 @@ import org.candor.compliance.domain.Obligation;
 public record ObligationView(UUID id, UUID incidentId, String regime, String recipient, String trigger,
         boolean triggerAssumed, Instant triggerAt, Instant dueAt, OffsetDateTime dueAtLocal, String timezone,
         boolean asap, String status, String justification, String citation, String notes, boolean manual,
-        Computed computed, Override override, String catalogueVersion) {
+        Computed computed, Override override, String catalogueVersion, RegionEvidence regionEvidence) {
+
+    /**
+     * For a notice about one US state or region: how many people live there, were told and were not reached.
+     *
+     * @param affected from the incident's population, null when not known
+     */
+    public record RegionEvidence(String region, Long affected, long peopleTold, long notReached) {
+    }
 
     public static ObligationView of(Obligation o) {
+        return of(o, null);
+    }
+
+    public static ObligationView of(Obligation o, RegionEvidence regionEvidence) {
         ZoneId zone = ZoneId.of(o.timezone);
         Computed computed = o.manual ? null : new Computed(o.computedAsap != null, o.computedDueAt,
                 o.computedDueAt == null ? null : o.computedDueAt.atZone(zone).toOffsetDateTime(),
@@ -24,7 +36,7 @@ public record ObligationView(UUID id, UUID incidentId, String regime, String rec
         return new ObligationView(o.id, o.incidentId, o.regime, o.recipient, o.trigger, o.triggerAssumed, o.triggerAt,
                 o.dueAt, o.dueAt == null ? null : o.dueAt.atZone(zone).toOffsetDateTime(), o.timezone,
                 o.asap, o.status.name(), o.justification, o.citation, o.notes, o.manual, computed, override,
-                o.catalogueVersion);
+                o.catalogueVersion, regionEvidence);
     }
 
     /**

@@ -81,6 +81,15 @@ public class AuditLog {
         }
     }
 
+    /** SHA-256 (hex) of a text, e.g. the sorted ids an entry commits to. */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
     static String canonicalJson(Map<String, ?> details) {
         Map<String, Object> sorted = new TreeMap<>();
         details.forEach((key, value) -> sorted.put(key, value == null ? null : value instanceof Number

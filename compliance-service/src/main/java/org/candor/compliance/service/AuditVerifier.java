@@ -3,6 +3,7 @@ package org.candor.compliance.service;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.candor.compliance.domain.AuditEntry;
@@ -12,6 +13,12 @@ import org.candor.compliance.domain.AuditEntry;
 public class AuditVerifier {
 
     private static final int PAGE = 1000;
+
+    private final EntityManager entityManager;
+
+    AuditVerifier(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
 
     /**
      * @param valid whether every entry links to the one before and its hash matches its content
@@ -27,9 +34,14 @@ public class AuditVerifier {
         String previous = AuditLog.GENESIS;
         long expectedSeq = 1;
         long checked = 0;
-        int page = 0;
+        long after = 0;
         while (true) {
-            List<AuditEntry> entries = AuditEntry.<AuditEntry>find("order by seq").page(page++, PAGE).list();
+            // Keyset pages read in constant time however long the chain; the session is cleared after each page.
+            List<AuditEntry> entries = AuditEntry.<AuditEntry>find("seq > ?1 order by seq", after).page(0, PAGE).list();
+            entityManager.clear();
+            if (!entries.isEmpty()) {
+                after = entries.get(entries.size() - 1).seq;
+            }
             if (entries.isEmpty()) {
                 return new Verification(true, checked, null, null, previous);
             }

@@ -10,10 +10,10 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.candor.compliance.config.CatalogueInForce;
 import org.candor.compliance.domain.deadline.CatalogueGap;
 import org.candor.compliance.domain.deadline.Countries;
 import org.candor.compliance.domain.deadline.Deadline;
-import org.candor.compliance.domain.deadline.DeadlineEngine;
 import org.candor.compliance.domain.deadline.Flag;
 import org.candor.compliance.domain.deadline.Situation;
 import org.candor.compliance.domain.deadline.TriggerKey;
@@ -26,10 +26,10 @@ public class CalculatorService {
 
     private static final Set<String> RISK_LEVELS = Set.of(Situation.RISK_UNLIKELY, "RISK", "HIGH_RISK");
 
-    private final DeadlineEngine engine;
+    private final CatalogueInForce catalogues;
 
-    CalculatorService(DeadlineEngine engine) {
-        this.engine = engine;
+    CalculatorService(CatalogueInForce catalogues) {
+        this.catalogues = catalogues;
     }
 
     /**
@@ -42,6 +42,7 @@ public class CalculatorService {
     /** The deadlines for the request; a 400 problem naming every invalid field otherwise. */
     public Calculation calculate(CalculationRequest request) {
         Situation situation = situation(request);
+        var engine = catalogues.engine();
         return new Calculation(engine.calculate(situation), engine.catalogue().gaps(situation.population()));
     }
 
@@ -87,7 +88,7 @@ public class CalculatorService {
                 inputs.reject(field, e.getMessage());
                 return;
             }
-            if (key.regime() != null && !engine.catalogue().contains(key.regime())) {
+            if (key.regime() != null && !catalogues.catalogue().contains(key.regime())) {
                 inputs.reject(field, "'" + key.regime() + "' is not a regime of the catalogue");
                 return;
             }

@@ -13,12 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
+import org.candor.compliance.config.CatalogueInForce;
 import org.candor.compliance.domain.Filing;
 import org.candor.compliance.domain.IncidentTrigger;
 import org.candor.compliance.domain.KnownIncident;
 import org.candor.compliance.domain.Obligation;
 import org.candor.compliance.domain.ObligationStatus;
-import org.candor.compliance.domain.deadline.DeadlineEngine;
 import org.candor.compliance.domain.deadline.TriggerKey;
 import org.candor.compliance.domain.deadline.TriggerType;
 import org.candor.compliance.rest.FilingRequest;
@@ -35,12 +35,12 @@ public class FilingService {
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
     private final ObligationService obligations;
-    private final DeadlineEngine engine;
+    private final CatalogueInForce catalogues;
     private final AuditLog audit;
 
-    FilingService(ObligationService obligations, DeadlineEngine engine, AuditLog audit) {
+    FilingService(ObligationService obligations, CatalogueInForce catalogues, AuditLog audit) {
         this.obligations = obligations;
-        this.engine = engine;
+        this.catalogues = catalogues;
         this.audit = audit;
     }
 
@@ -67,7 +67,7 @@ public class FilingService {
             key = TriggerKey.parse(request.type());
             if (key.type() == TriggerType.AWARENESS) {
                 inputs.reject("type", "awareness comes from the incident's declaration in incident-service");
-            } else if (key.regime() != null && !engine.catalogue().contains(key.regime())) {
+            } else if (key.regime() != null && !catalogues.catalogue().contains(key.regime())) {
                 inputs.reject("type", "'" + key.regime() + "' is not a regime of the catalogue");
             }
         } catch (IllegalArgumentException e) {

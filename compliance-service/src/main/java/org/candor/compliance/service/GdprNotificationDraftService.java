@@ -58,10 +58,12 @@ public class GdprNotificationDraftService {
 
     private final EvidenceService evidence;
     private final Engine engine;
+    private final AuditLog audit;
 
-    GdprNotificationDraftService(EvidenceService evidence, Engine engine) {
+    GdprNotificationDraftService(EvidenceService evidence, Engine engine, AuditLog audit) {
         this.evidence = evidence;
         this.engine = engine;
+        this.audit = audit;
     }
 
     public record SectionDefinition(String id, String article) {
@@ -91,19 +93,38 @@ public class GdprNotificationDraftService {
         return lang;
     }
 
+    /** The draft as data; its generation is an audit chain entry (who, language, what was missing). */
     @Transactional
-    public Draft draft(UUID incidentId, String lang, Instant now) {
+    public Draft draft(UUID incidentId, String lang, Instant now, String actor) {
         Art33Facts facts = facts(incidentId, lang, now);
         Template template = template(lang);
         List<Section> sections = SECTIONS.stream().map(section -> new Section(section.id(), section.article(),
                 fragment(template, section.id() + "_heading", facts), fragment(template, section.id(), facts))).toList();
-        return new Draft(incidentId, lang, REGIME, fragment(template, "title", facts), now, sections, facts.missing());
+        Draft draft = new Draft(incidentId, lang, REGIME, fragment(template, "title", facts), now, sections,
+                facts.missing());
+        generated(incidentId, lang, "json", sections.stream().map(Section::text)
+                .collect(java.util.stream.Collectors.joining("\n")), facts.missing(), actor);
+        return draft;
     }
 
-    /** The whole draft as a Markdown document (readable as plain text too). */
+    /** The whole draft as a Markdown document (readable as plain text too); audited like {@link #draft}. */
     @Transactional
-    public String render(UUID incidentId, String lang, Instant now) {
-        return template(lang).data("d", facts(incidentId, lang, now)).render();
+    public String render(UUID incidentId, String lang, Instant now, String actor) {
+        Art33Facts facts = facts(incidentId, lang, now);
+        String document = template(lang).data("d", facts).render();
+        generated(incidentId, lang, "markdown", document, facts.missing(), actor);
+        return document;
+    }
+
+    private void generated(UUID incidentId, String lang, String format, String content, List<String> missing,
+            String actor) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("report", REGIME);
+        details.put("lang", lang);
+        details.put("format", format);
+        details.put("sha256", AuditLog.sha256(content));
+        details.put("missing", missing);
+        audit.append(actor, "report.generated", "incident/" + incidentId, details);
     }
 
     private Template template(String lang) {

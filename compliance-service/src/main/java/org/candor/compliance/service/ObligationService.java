@@ -14,6 +14,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.candor.compliance.config.CatalogueInForce;
 import org.candor.compliance.domain.IncidentTrigger;
 import org.candor.compliance.domain.KnownIncident;
 import org.candor.compliance.domain.Obligation;
@@ -41,30 +42,68 @@ public class ObligationService {
     /** The actor of changes the service makes on its own, e.g. on an incident event. */
     public static final String SYSTEM = "compliance-service";
 
-    private final DeadlineEngine engine;
+    private final CatalogueInForce catalogues;
     private final Outbox outbox;
     private final AuditLog audit;
 
-    ObligationService(DeadlineEngine engine, Outbox outbox, AuditLog audit) {
-        this.engine = engine;
+    ObligationService(CatalogueInForce catalogues, Outbox outbox, AuditLog audit) {
+        this.catalogues = catalogues;
         this.outbox = outbox;
         this.audit = audit;
+    }
+
+    /**
+     * What a new catalogue version changed in one open obligation.
+     *
+     * @param change {@code ADDED} (a regime now applies), {@code RECALCULATED} (due time, trigger or status),
+     *        {@code NO_LONGER_APPLIES} (marked not required) or {@code OVERRIDE_FLAGGED} (the computed due time
+     *        changed beside an override, which stays in force)
+     */
+    public record CatalogueChange(UUID obligationId, UUID incidentId, String regime, String recipient, String change,
+            String previousCatalogueVersion, Instant previousDueAt, Instant dueAt, Instant previousComputedDueAt,
+            Instant computedDueAt, boolean asap, boolean overridden, String previousStatus, String status) {
     }
 
     /** Recomputes the obligations of every known incident, e.g. after the profile changed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recalculateAll(String actor, Instant now) {
+        DeadlineEngine engine = catalogues.engine();
         List<KnownIncident> incidents = KnownIncident.listAll();
-        incidents.forEach(incident -> recalculate(incident, actor, now));
+        incidents.forEach(incident -> recalculate(incident, engine, actor, now, null));
+    }
+
+    /**
+     * Recomputes, with a new catalogue version, the open obligations of every incident that has one computed with
+     * another version and, when {@code newVersion}, of every incident without an open one (a regime of the new
+     * version may apply to it). Filed and not-required obligations keep the version they were settled with.
+     * Returns what changed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<CatalogueChange> recalculateForCatalogue(DeadlineEngine engine, boolean newVersion, String actor,
+            Instant now) {
+        List<CatalogueChange> changes = new java.util.ArrayList<>();
+        List<ObligationStatus> pending = List.of(ObligationStatus.OPEN, ObligationStatus.OVERDUE);
+        String stale = "exists (select o.id from Obligation o where o.incidentId = i.id and o.manual = false"
+                + " and o.status in ?1 and (o.catalogueVersion is null or o.catalogueVersion <> ?2))";
+        String withoutOpen = " or not exists (select o.id from Obligation o where o.incidentId = i.id"
+                + " and o.manual = false and o.status in ?1)";
+        List<KnownIncident> incidents = KnownIncident.list("select i from KnownIncident i where " + stale
+                + (newVersion ? withoutOpen : ""), pending, engine.catalogue().version());
+        incidents.forEach(incident -> recalculate(incident, engine, actor, now, changes));
+        return changes;
     }
 
     /** Recomputes one incident's obligations; without a profile there is nothing to compute yet. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recalculate(UUID incidentId, String actor, Instant now) {
-        KnownIncident.<KnownIncident>findByIdOptional(incidentId).ifPresent(incident -> recalculate(incident, actor, now));
+        DeadlineEngine engine = catalogues.engine();
+        KnownIncident.<KnownIncident>findByIdOptional(incidentId)
+                .ifPresent(incident -> recalculate(incident, engine, actor, now, null));
     }
 
-    private void recalculate(KnownIncident incident, String actor, Instant now) {
+    /** With {@code changes}, a catalogue recalculation: only open obligations change, and each change is listed. */
+    private void recalculate(KnownIncident incident, DeadlineEngine engine, String actor, Instant now,
+            List<CatalogueChange> changes) {
         Optional<OrganisationProfile> profile = OrganisationProfile.current();
         if (profile.isEmpty()) {
             Log.infof("No organisation profile yet: obligations of incident %s wait for it", incident.id);
@@ -75,15 +114,45 @@ public class ObligationService {
         // Manual obligations are the officer's, not the catalogue's: recalculation leaves them alone.
         Obligation.<Obligation>list("incidentId = ?1 and manual = false", incident.id)
                 .forEach(o -> existing.put(o.regime + "|" + o.recipient, o));
+        if (changes != null) {
+            existing.values().removeIf(o -> !o.status.pending());
+        }
         for (Deadline deadline : deadlines) {
-            Obligation obligation = existing.remove(deadline.regime() + "|" + deadline.recipient());
+            String key = deadline.regime() + "|" + deadline.recipient();
+            Obligation obligation = existing.remove(key);
             if (obligation == null) {
-                create(incident.id, deadline, actor, now);
+                if (changes != null && Obligation.count("incidentId = ?1 and manual = false and regime = ?2 and recipient = ?3",
+                        incident.id, deadline.regime(), deadline.recipient()) > 0) {
+                    continue; // settled (filed or not required) under an earlier version
+                }
+                Obligation created = create(incident.id, deadline, engine, actor, now);
+                if (changes != null) {
+                    changes.add(change(created, "ADDED", null, null, null, null));
+                }
             } else {
-                update(obligation, deadline, actor, now);
+                String versionBefore = obligation.catalogueVersion;
+                Instant dueBefore = obligation.dueAt;
+                Instant computedBefore = obligation.computedDueAt;
+                ObligationStatus statusBefore = obligation.status;
+                boolean flaggedBefore = obligation.computedChangedSinceOverride();
+                if (update(obligation, deadline, engine, actor, now) && changes != null
+                        && (!java.util.Objects.equals(dueBefore, obligation.dueAt)
+                                || !java.util.Objects.equals(computedBefore, obligation.computedDueAt)
+                                || statusBefore != obligation.status)) {
+                    String kind = obligation.computedChangedSinceOverride() && !flaggedBefore ? "OVERRIDE_FLAGGED"
+                            : "RECALCULATED";
+                    changes.add(change(obligation, kind, versionBefore, dueBefore, computedBefore, statusBefore));
+                }
             }
         }
         for (Obligation gone : existing.values()) {
+            String versionBefore = gone.catalogueVersion;
+            Instant dueBefore = gone.dueAt;
+            Instant computedBefore = gone.computedDueAt;
+            ObligationStatus statusBefore = gone.status;
+            if (changes != null) {
+                gone.catalogueVersion = engine.catalogue().version();
+            }
             if (gone.overridden && gone.status.pending() && gone.computedAsap != null) {
                 // An officer set this due time: it stays, but that the catalogue no longer computes one is shown.
                 Map<String, Object> details = new HashMap<>();
@@ -97,16 +166,30 @@ public class ObligationService {
                         gone.id, gone.regime);
             } else if (gone.status.pending() && !gone.overridden) {
                 gone.status = ObligationStatus.NOT_REQUIRED;
-                gone.justification = "Its conditions no longer hold (profile, risk assessment or affected population changed)";
+                gone.justification = changes != null
+                        ? "Its conditions no longer hold under catalogue version " + engine.catalogue().version()
+                        : "Its conditions no longer hold (profile, risk assessment or affected population changed)";
                 gone.updatedAt = now;
                 changed(gone, actor, "obligation.not-required", Map.of("justification", gone.justification), now);
+            }
+            if (changes != null && (statusBefore != gone.status
+                    || !java.util.Objects.equals(computedBefore, gone.computedDueAt))) {
+                changes.add(change(gone, gone.overridden ? "OVERRIDE_FLAGGED" : "NO_LONGER_APPLIES", versionBefore,
+                        dueBefore, computedBefore, statusBefore));
             }
         }
     }
 
+    private static CatalogueChange change(Obligation o, String kind, String versionBefore, Instant dueBefore,
+            Instant computedBefore, ObligationStatus statusBefore) {
+        return new CatalogueChange(o.id, o.incidentId, o.regime, o.recipient, kind, versionBefore, dueBefore, o.dueAt,
+                computedBefore, o.computedDueAt, o.asap, o.overridden, statusBefore == null ? null : statusBefore.name(),
+                o.status.name());
+    }
+
     /** Where the incident's affected people live without a rule in the catalogue; the officer must check those. */
     public List<CatalogueGap> catalogueGaps(KnownIncident incident) {
-        return engine.catalogue().gaps(population(incident));
+        return catalogues.catalogue().gaps(population(incident));
     }
 
     private static List<Situation.Population> population(KnownIncident incident) {
@@ -129,7 +212,7 @@ public class ObligationService {
                 incident.highRisk, incident.riskLevel, categories);
     }
 
-    private void create(UUID incidentId, Deadline deadline, String actor, Instant now) {
+    private Obligation create(UUID incidentId, Deadline deadline, DeadlineEngine engine, String actor, Instant now) {
         Obligation obligation = new Obligation();
         obligation.id = UUID.randomUUID();
         obligation.incidentId = incidentId;
@@ -139,14 +222,16 @@ public class ObligationService {
         obligation.notes = deadline.notes();
         obligation.phased = deadline.phased();
         obligation.createdAt = now;
-        apply(obligation, deadline, now);
+        apply(obligation, deadline, engine);
         obligation.status = ObligationStatus.OPEN;
         obligation.updatedAt = now;
         obligation.persist();
         changed(obligation, actor, "obligation.recorded", Map.of(), now);
+        return obligation;
     }
 
-    private void update(Obligation obligation, Deadline deadline, String actor, Instant now) {
+    /** Returns whether anything changed. */
+    private boolean update(Obligation obligation, Deadline deadline, DeadlineEngine engine, String actor, Instant now) {
         Instant before = obligation.dueAt;
         Instant computedBefore = obligation.computedDueAt;
         Boolean computedAsapBefore = obligation.computedAsap;
@@ -154,7 +239,7 @@ public class ObligationService {
         String triggerBefore = obligation.trigger;
         boolean assumedBefore = obligation.triggerAssumed;
         ObligationStatus statusBefore = obligation.status;
-        apply(obligation, deadline, now);
+        apply(obligation, deadline, engine);
         if (obligation.status == ObligationStatus.NOT_REQUIRED && obligation.justification != null
                 && obligation.justification.startsWith("Its conditions no longer hold")) {
             obligation.status = ObligationStatus.OPEN;
@@ -168,7 +253,7 @@ public class ObligationService {
                 && java.util.Objects.equals(computedBefore, obligation.computedDueAt)
                 && java.util.Objects.equals(computedAsapBefore, obligation.computedAsap)
                 && java.util.Objects.equals(versionBefore, obligation.catalogueVersion)) {
-            return;
+            return false;
         }
         obligation.updatedAt = now;
         Map<String, Object> details = new HashMap<>();
@@ -182,13 +267,14 @@ public class ObligationService {
                     obligation.id, obligation.regime, obligation.computedDueAt);
         }
         changed(obligation, actor, "obligation.recalculated", details, now);
+        return true;
     }
 
     /**
      * Takes the engine's result. The computed due time is always kept; it is the one in force unless an officer
      * overrode it, in which case the override stays and a difference is flagged instead.
      */
-    private void apply(Obligation obligation, Deadline deadline, Instant now) {
+    private void apply(Obligation obligation, Deadline deadline, DeadlineEngine engine) {
         obligation.trigger = deadline.trigger().toString();
         obligation.triggerAssumed = deadline.triggerAssumed();
         obligation.triggerAt = deadline.triggerAt();

@@ -47,6 +47,8 @@ public final class RegimeCatalogue {
     /** Countries and regions some regime's population condition names: places the catalogue has a rule for. */
     private final Set<String> coveredCountries;
     private final Set<String> coveredRegions;
+    /** The one region (ISO 3166-2) a regime's own population conditions name: a US state's notice, say. */
+    private final Map<String, String> regionOf;
 
     private RegimeCatalogue(CatalogueFile file, List<RegimeRule> rules, Map<String, HolidayCalendar> calendars,
             String calendarsVersion) {
@@ -62,6 +64,23 @@ public final class RegimeCatalogue {
         file.regimes().forEach(regime -> covered(file, regime.conditions(), countries, regions));
         this.coveredCountries = Set.copyOf(countries);
         this.coveredRegions = Set.copyOf(regions);
+        Map<String, String> regionOf = new HashMap<>();
+        for (Regime regime : file.regimes()) {
+            Set<String> named = new HashSet<>();
+            if (regime.conditions() != null) {
+                regime.conditions().stream().filter(c -> c.type() == CatalogueFile.ConditionType.POPULATION
+                        && c.regions() != null).forEach(c -> named.addAll(c.regions()));
+            }
+            if (named.size() == 1) {
+                regionOf.put(regime.id(), named.iterator().next());
+            }
+        }
+        this.regionOf = Map.copyOf(regionOf);
+    }
+
+    /** The single region a regime is about (e.g. {@code US-TX} for Texas's notices), or null. */
+    public String regionOf(String regimeId) {
+        return regionOf.get(regimeId);
     }
 
     private static void covered(CatalogueFile file, List<Condition> conditions, Set<String> countries,
