@@ -78,6 +78,31 @@ public class StatisticsResource {
         return csv.toString();
     }
 
+    /**
+     * Two waves (of the survey or incident filtered on) side by side: each score's difference with its 95%
+     * interval, and whether it {@code CHANGED} or is {@code NOT_DISTINGUISHABLE} from chance.
+     */
+    @GET
+    @Path("/wave-comparison")
+    @Produces(MediaType.APPLICATION_JSON)
+    public WaveComparisonView waveComparison(@BeanParam StatisticsQuery query,
+            @QueryParam("earlierWave") String earlierWave, @QueryParam("laterWave") String laterWave) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        StatisticsQuery.Parsed parsed = query.parse(errors);
+        Integer earlier = StatisticsQuery.wave("earlierWave", earlierWave, true, errors);
+        Integer later = StatisticsQuery.wave("laterWave", laterWave, true, errors);
+        if (earlier != null && earlier.equals(later)) {
+            errors.add(Problem.FieldError.field("laterWave", "must differ from earlierWave"));
+        }
+        if (query.wave != null && !query.wave.isBlank()) {
+            errors.add(Problem.FieldError.field("wave", "is not used here: give earlierWave and laterWave"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The query has invalid parameters", errors));
+        }
+        return WaveComparisonView.of(statistics.compareWaves(parsed.filter(), earlier, later));
+    }
+
     /** Trust and NPS of an incident's surveys per wave: is trust coming back? */
     @GET
     @Path("/trust-trend")

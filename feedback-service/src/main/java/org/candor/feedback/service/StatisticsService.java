@@ -73,16 +73,59 @@ public class StatisticsService {
      *
      * @param bucket the first day of the bucket, or null without buckets
      * @param npsDistribution answers per NPS score 0–10
-     * @param csatShare percent of CSAT answers that are 4 or 5
+     * @param csatCounts answers per CSAT score 1–5
+     * @param csat percent of CSAT answers that are 4 or 5, with its interval
+     * @param trustCounts answers per trust score 1–5
+     * @param trust mean trust with its interval
      * @param suppressed the group has fewer responses than the smallest group shown: its scores are withheld
      */
     public record ScoreRow(String group, LocalDate bucket, long responses, NpsMath.Nps nps, long[] npsDistribution,
-            long csatAnswers, Double csatShare, long trustAnswers, Double trustMean, boolean suppressed) {
+            long[] csatCounts, NpsMath.Share csat, long[] trustCounts, NpsMath.Mean trust, boolean suppressed) {
+
+        static ScoreRow of(String group, LocalDate bucket, long responses, long[] nps, long[] csat, long[] trust) {
+            return new ScoreRow(group, bucket, responses, NpsMath.nps(nps), nps, csat, NpsMath.csat(csat), trust,
+                    NpsMath.trust(trust), false);
+        }
 
         /** The row of a group too small to show: how many answered, nothing of what they answered. */
         ScoreRow withheld() {
-            return new ScoreRow(group, bucket, responses, NpsMath.nps(new long[11]), new long[11], 0, null, 0, null,
-                    true);
+            ScoreRow empty = of(group, bucket, responses, new long[11], new long[5], new long[5]);
+            return new ScoreRow(group, bucket, responses, empty.nps, empty.npsDistribution, empty.csatCounts,
+                    empty.csat, empty.trustCounts, empty.trust, true);
+        }
+
+        public long csatAnswers() {
+            return csat.n();
+        }
+
+        public Double csatShare() {
+            return csat.share();
+        }
+
+        public long trustAnswers() {
+            return trust.n();
+        }
+
+        public Double trustMean() {
+            return trust.mean();
+        }
+    }
+
+    /**
+     * Two waves side by side and what changed from the earlier to the later one.
+     *
+     * @param nps NPS points later minus earlier, with the interval of that difference
+     * @param csat percentage points of CSAT satisfied, later minus earlier
+     * @param trust trust points (1–5 scale), later minus earlier
+     */
+    public record WaveComparison(ScoreRow earlier, ScoreRow later, NpsMath.Difference nps, NpsMath.Difference csat,
+            NpsMath.Difference trust) {
+
+        static WaveComparison of(ScoreRow earlier, ScoreRow later) {
+            return new WaveComparison(earlier, later,
+                    NpsMath.npsDifference(earlier.npsDistribution(), later.npsDistribution()),
+                    NpsMath.csatDifference(earlier.csatCounts(), later.csatCounts()),
+                    NpsMath.trustDifference(earlier.trustCounts(), later.trustCounts()));
         }
     }
 
@@ -183,9 +226,8 @@ public class StatisticsService {
             long[] nps = longs(row, 3, 11);
             long[] csat = longs(row, 14, 5);
             long[] trust = longs(row, 19, 5);
-            ScoreRow scores = new ScoreRow(String.valueOf(row[0]), toDate(row[1]), ((Number) row[2]).longValue(),
-                    NpsMath.nps(nps), nps, NpsMath.total(csat), NpsMath.csatShare(csat), NpsMath.total(trust),
-                    NpsMath.mean(trust), false);
+            ScoreRow scores = ScoreRow.of(String.valueOf(row[0]), toDate(row[1]), ((Number) row[2]).longValue(),
+                    nps, csat, trust);
             rows.add(groupBy.describesPeople && scores.responses() < config.minGroupSize() ? scores.withheld() : scores);
         }
         return rows;
@@ -288,6 +330,22 @@ public class StatisticsService {
                 .limit(limit)
                 .map(entry -> new Theme(entry.getKey(), entry.getValue()))
                 .toList();
+    }
+
+    /**
+     * The scores of two waves (within the filter's survey or incident) and whether each score changed
+     * between them beyond chance.
+     */
+    public WaveComparison compareWaves(Filter filter, int earlierWave, int laterWave) {
+        return WaveComparison.of(total(filter, earlierWave), total(filter, laterWave));
+    }
+
+    private ScoreRow total(Filter filter, int wave) {
+        Filter ofWave = new Filter(filter.surveyId(), filter.incidentId(), wave, filter.from(), filter.to());
+        List<ScoreRow> rows = scores(ofWave, Dimension.NONE, Bucket.NONE);
+        return rows.isEmpty() ? ScoreRow.of(String.valueOf(wave), null, 0, new long[11], new long[5], new long[5])
+                : ScoreRow.of(String.valueOf(wave), null, rows.get(0).responses(), rows.get(0).npsDistribution(),
+                        rows.get(0).csatCounts(), rows.get(0).trustCounts());
     }
 
     /** Per wave of an incident's surveys: how trust and NPS move. */
