@@ -129,10 +129,25 @@ public class StatisticsService {
         }
     }
 
-    /** Invited, opened and answered, and the share answered. */
-    public record RateRow(String group, LocalDate bucket, long invited, long opened, long answered,
-            Double responseRate) {
+    /**
+     * Invited, what became of the invitations' deliveries, opened and answered, and the shares answered.
+     *
+     * @param delivered invitations that reached someone: a delivery a provider accepted and did not bounce, or
+     *     the link was opened
+     * @param bounced not delivered, and at least one delivery bounced
+     * @param notReached not delivered, none bounced, and at least one delivery failed for good
+     * @param awaitingOutcome no outcome known yet
+     * @param responseRate percent of invited that answered
+     * @param deliveredResponseRate percent of delivered that answered; null when none is known delivered
+     */
+    public record RateRow(String group, LocalDate bucket, long invited, long delivered, long bounced,
+            long notReached, long awaitingOutcome, long opened, long answered, Double responseRate,
+            Double deliveredResponseRate) {
     }
+
+    /** An invitation reached someone: a delivery stayed accepted, or the link was used. */
+    private static final String REACHED = "(delivered_count > bounced_count or opened_at is not null"
+            + " or answered_at is not null)";
 
     /**
      * An incident at a glance, over all its surveys and waves; no personal data.
@@ -244,7 +259,12 @@ public class StatisticsService {
         };
         StringBuilder sql = new StringBuilder("select ").append(groupBy.invitationColumn).append(", ")
                 .append(bucketExpression)
-                .append(", count(*), count(opened_at), count(answered_at) from invitation where true");
+                .append(", count(*), count(opened_at), count(answered_at)")
+                .append(", count(*) filter (where ").append(REACHED).append(")")
+                .append(", count(*) filter (where not ").append(REACHED).append(" and bounced_count > 0)")
+                .append(", count(*) filter (where not ").append(REACHED)
+                .append(" and bounced_count = 0 and failed_count > 0)")
+                .append(" from invitation where true");
         Map<String, Object> parameters = new HashMap<>();
         if (filter.surveyId() != null) {
             sql.append(" and survey_id = :survey");
@@ -274,8 +294,13 @@ public class StatisticsService {
             Object[] row = (Object[]) result;
             long invited = ((Number) row[2]).longValue();
             long answered = ((Number) row[4]).longValue();
-            rows.add(new RateRow(String.valueOf(row[0]), toDate(row[1]), invited, ((Number) row[3]).longValue(),
-                    answered, invited == 0 ? null : NpsMath.round(100.0 * answered / invited)));
+            long delivered = ((Number) row[5]).longValue();
+            long bounced = ((Number) row[6]).longValue();
+            long notReached = ((Number) row[7]).longValue();
+            rows.add(new RateRow(String.valueOf(row[0]), toDate(row[1]), invited, delivered, bounced, notReached,
+                    invited - delivered - bounced - notReached, ((Number) row[3]).longValue(), answered,
+                    invited == 0 ? null : NpsMath.round(100.0 * answered / invited),
+                    delivered == 0 ? null : NpsMath.round(100.0 * answered / delivered)));
         }
         return rows;
     }
