@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.candor.feedback.service.BaselineService;
 import org.candor.feedback.service.StatisticsService;
 import org.candor.platform.rest.Problem;
 import org.candor.platform.rest.ProblemException;
@@ -35,9 +36,11 @@ public class StatisticsResource {
     static final String CSV = "text/csv";
 
     private final StatisticsService statistics;
+    private final BaselineService baselines;
 
-    StatisticsResource(StatisticsService statistics) {
+    StatisticsResource(StatisticsService statistics, BaselineService baselines) {
         this.statistics = statistics;
+        this.baselines = baselines;
     }
 
     /** NPS with promoters, passives, detractors and 95% interval; CSAT share satisfied; mean trust. */
@@ -103,11 +106,18 @@ public class StatisticsResource {
         return WaveComparisonView.of(statistics.compareWaves(parsed.filter(), earlier, later));
     }
 
-    /** Trust and NPS of an incident's surveys per wave: is trust coming back? */
+    /**
+     * Each wave of an incident beside its pre-incident baseline and the wave before, with every score's
+     * difference, interval and verdict.
+     */
     @GET
-    @Path("/trust-trend")
+    @Path("/waves")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<ScoreRowView> trustTrend(@QueryParam("incidentId") String incidentId) {
+    public WaveReportView waves(@QueryParam("incidentId") String incidentId) {
+        return WaveReportView.of(baselines.report(requiredIncident(incidentId)));
+    }
+
+    private static UUID requiredIncident(String incidentId) {
         List<Problem.FieldError> errors = new ArrayList<>();
         UUID incident = StatisticsQuery.uuid("incidentId", incidentId, errors);
         if (incident == null && errors.isEmpty()) {
@@ -116,7 +126,15 @@ public class StatisticsResource {
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("The query has invalid parameters", errors));
         }
-        return statistics.trustTrend(incident).stream().map(ScoreRowView::of).toList();
+        return incident;
+    }
+
+    /** Trust and NPS of an incident's surveys per wave: is trust coming back? */
+    @GET
+    @Path("/trust-trend")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ScoreRowView> trustTrend(@QueryParam("incidentId") String incidentId) {
+        return statistics.trustTrend(requiredIncident(incidentId)).stream().map(ScoreRowView::of).toList();
     }
 
     /** The most frequent words in free-text answers of one language, without stop words. */
