@@ -1,6 +1,7 @@
 package org.candor.feedback.rest;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.candor.feedback.service.StatisticsService;
 
@@ -16,8 +17,8 @@ public record RateRowView(String group, LocalDate bucket, long invited, long del
         long notReached, long awaitingOutcome, long opened, long answered, Double responseRate,
         Double deliveredResponseRate) {
 
-    static final String CSV_HEADER = "group,bucket,invited,delivered,bounced,notReached,awaitingOutcome,opened,"
-            + "answered,responseRate,deliveredResponseRate";
+    static final List<String> CSV_COLUMNS = List.of("group", "bucket", "invited", "delivered", "bounced",
+            "notReached", "awaitingOutcome", "opened", "answered", "responseRate", "deliveredResponseRate");
 
     static RateRowView of(StatisticsService.RateRow row) {
         return new RateRowView(row.group(), row.bucket(), row.invited(), row.delivered(), row.bounced(),
@@ -25,9 +26,8 @@ public record RateRowView(String group, LocalDate bucket, long invited, long del
                 row.deliveredResponseRate());
     }
 
-    String csv() {
-        return String.join(",", Csv.cell(group), Csv.cell(bucket), Csv.cell(invited), Csv.cell(delivered),
-                Csv.cell(bounced), Csv.cell(notReached), Csv.cell(awaitingOutcome), Csv.cell(opened),
-                Csv.cell(answered), Csv.cell(responseRate), Csv.cell(deliveredResponseRate));
+    Object[] csvRow() {
+        return new Object[] {group, bucket, invited, delivered, bounced, notReached, awaitingOutcome, opened,
+            answered, responseRate, deliveredResponseRate};
     }
 }

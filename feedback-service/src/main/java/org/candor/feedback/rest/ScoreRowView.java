@@ -26,8 +26,9 @@ public record ScoreRowView(String group, LocalDate bucket, long responses, long 
         long csatAnswers, Double csatSatisfiedShare, Double csatLow, Double csatHigh, long trustAnswers,
         Double trustMean, Double trustLow, Double trustHigh, boolean suppressed) {
 
-    static final String CSV_HEADER = "group,bucket,responses,npsAnswers,promoters,passives,detractors,nps,npsLow,npsHigh,"
-            + "csatAnswers,csatSatisfiedShare,csatLow,csatHigh,trustAnswers,trustMean,trustLow,trustHigh,suppressed";
+    static final List<String> CSV_COLUMNS = List.of("group", "bucket", "responses", "npsAnswers", "promoters",
+            "passives", "detractors", "nps", "npsLow", "npsHigh", "csatAnswers", "csatSatisfiedShare", "csatLow",
+            "csatHigh", "trustAnswers", "trustMean", "trustLow", "trustHigh", "suppressed");
 
     static ScoreRowView of(StatisticsService.ScoreRow row) {
         return new ScoreRowView(row.group(), row.bucket(), row.responses(), row.nps().n(), row.nps().promoters(),
@@ -37,11 +38,9 @@ public record ScoreRowView(String group, LocalDate bucket, long responses, long 
                 row.trust().high(), row.suppressed());
     }
 
-    String csv() {
-        return String.join(",", Csv.cell(group), Csv.cell(bucket), Csv.cell(responses), Csv.cell(npsAnswers),
-                Csv.cell(promoters), Csv.cell(passives), Csv.cell(detractors), Csv.cell(nps), Csv.cell(npsLow),
-                Csv.cell(npsHigh), Csv.cell(csatAnswers), Csv.cell(csatSatisfiedShare), Csv.cell(csatLow),
-                Csv.cell(csatHigh), Csv.cell(trustAnswers), Csv.cell(trustMean), Csv.cell(trustLow), Csv.cell(trustHigh),
-                Csv.cell(suppressed));
+    Object[] csvRow() {
+        return new Object[] {group, bucket, responses, npsAnswers, promoters, passives, detractors, nps, npsLow,
+            npsHigh, csatAnswers, csatSatisfiedShare, csatLow, csatHigh, trustAnswers, trustMean, trustLow, trustHigh,
+            suppressed};
     }
 }

@@ -57,9 +57,7 @@ public class StatisticsResource {
     @Path("/scores")
     @Produces(CSV)
     public String scoresCsv(@BeanParam StatisticsQuery query) {
-        StringBuilder csv = new StringBuilder(ScoreRowView.CSV_HEADER).append("\r\n");
-        scores(query).forEach(row -> csv.append(row.csv()).append("\r\n"));
-        return csv.toString();
+        return Csv.write(ScoreRowView.CSV_COLUMNS, scores(query).stream().map(ScoreRowView::csvRow).toList());
     }
 
     /** Invited, opened and answered, by the day or week of the invitation. */
@@ -76,9 +74,7 @@ public class StatisticsResource {
     @Path("/response-rates")
     @Produces(CSV)
     public String responseRatesCsv(@BeanParam StatisticsQuery query) {
-        StringBuilder csv = new StringBuilder(RateRowView.CSV_HEADER).append("\r\n");
-        responseRates(query).forEach(row -> csv.append(row.csv()).append("\r\n"));
-        return csv.toString();
+        return Csv.write(RateRowView.CSV_COLUMNS, responseRates(query).stream().map(RateRowView::csvRow).toList());
     }
 
     /**

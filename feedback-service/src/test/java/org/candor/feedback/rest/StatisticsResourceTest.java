@@ -136,6 +136,37 @@ class StatisticsResourceTest {
     }
 
     @Test
+    void aGroupNameASpreadsheetWouldRunIsDefusedAndQuoted() {
+        UUID survey = Fixtures.createSurvey("CAMPAIGN", false);
+        answer(survey, "=1+2,3", "nps", 10, "trust", 4, "csat", null);
+
+        String csv = given().auth().oauth2(ANALYST).accept("text/csv").queryParam("surveyId", survey)
+                .queryParam("groupBy", "segment").get("/api/statistics/scores")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+
+        // Prefixed with an apostrophe (no formula) and quoted (it holds a comma).
+        assertThat(csv.split("\r\n")[1]).startsWith("\"'=1+2,3\",,1,1,1,0,0,100.0,");
+    }
+
+    @Test
+    void responseRatesExportAsCsv() {
+        UUID survey = Fixtures.createSurvey("CAMPAIGN", false);
+        link(survey);
+        answer(survey, "retail", "nps", 10, "trust", 4, "csat", null);
+
+        String csv = given().auth().oauth2(ANALYST).accept("text/csv").queryParam("surveyId", survey)
+                .get("/api/statistics/response-rates")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+
+        // 2 invited; the answered one counts as delivered (its link was used), the other awaits an outcome:
+        // 1 of 2 invited = 50%, 1 of 1 delivered = 100%.
+        assertThat(csv.split("\r\n")).containsExactly(
+                "group,bucket,invited,delivered,bounced,notReached,awaitingOutcome,opened,answered,responseRate,"
+                        + "deliveredResponseRate",
+                "all,,2,1,0,0,1,0,1,50.0,100.0");
+    }
+
+    @Test
     void freeTextThemesLeaveOutStopWordsPerLanguage() {
         UUID survey = Fixtures.createSurvey("CAMPAIGN", false);
         answerIn(survey, "de", "Die Hotline war sehr freundlich");
