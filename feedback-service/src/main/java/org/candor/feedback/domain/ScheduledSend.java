@@ -13,8 +13,8 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A survey send that is due later: one customer's satisfaction survey after a ticket, or one wave
- * of an incident's trust survey to all its affected customers.
+ * A survey send that is due later: one customer's satisfaction survey after a ticket, one wave
+ * of an incident's trust survey to all its affected customers, or a campaign to a segment.
  */
 @Entity
 @Table(name = "scheduled_send")
@@ -59,6 +59,21 @@ public class ScheduledSend extends PanacheEntityBase {
     /** The last customer (in id order) whose invitation was decided; the next batch starts after it. */
     @Column(name = "progress_customer_id")
     public String progressCustomerId;
+
+    /** A campaign's segment of customers (with {@link #country} and {@link #incidentId} as further filters). */
+    public String segment;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    /** Customers invited so far, and those left alone for the fatigue rule or their opt-out. */
+    public int invited;
+
+    @Column(name = "skipped_fatigue")
+    public int skippedFatigue;
+
+    @Column(name = "skipped_opted_out")
+    public int skippedOptedOut;
 
     /** What caused it, e.g. {@code ticket:<id>}: the same cause never schedules twice. */
     @Column(name = "source_key", nullable = false, unique = true)

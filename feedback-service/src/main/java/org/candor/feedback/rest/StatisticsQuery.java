@@ -39,19 +39,18 @@ public class StatisticsQuery {
 
     Parsed parse() {
         List<Problem.FieldError> errors = new ArrayList<>();
+        Parsed parsed = parse(errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The query has invalid parameters", errors));
+        }
+        return parsed;
+    }
+
+    /** The query, with what is wrong with it added to {@code errors}. */
+    Parsed parse(List<Problem.FieldError> errors) {
         UUID survey = uuid("surveyId", surveyId, errors);
         UUID incident = uuid("incidentId", incidentId, errors);
-        Integer waveNumber = null;
-        if (wave != null && !wave.isBlank()) {
-            try {
-                waveNumber = Integer.valueOf(wave);
-                if (waveNumber < 1) {
-                    errors.add(Problem.FieldError.field("wave", "must be 1 or more"));
-                }
-            } catch (NumberFormatException e) {
-                errors.add(Problem.FieldError.field("wave", "must be a whole number"));
-            }
-        }
+        Integer waveNumber = wave("wave", wave, false, errors);
         LocalDate fromDay = date("from", from, errors);
         LocalDate toDay = date("to", to, errors);
         if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
@@ -61,11 +60,29 @@ public class StatisticsQuery {
                 StatisticsService.Dimension.NONE, errors);
         StatisticsService.Bucket timeBucket = choice("bucket", bucket, StatisticsService.Bucket.class,
                 StatisticsService.Bucket.NONE, errors);
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.invalid("The query has invalid parameters", errors));
-        }
         return new Parsed(new StatisticsService.Filter(survey, incident, waveNumber, fromDay, toDay), dimension,
                 timeBucket);
+    }
+
+    /** A wave number (1 or more), or null when absent and not required. */
+    static Integer wave(String field, String value, boolean required, List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                errors.add(Problem.FieldError.field(field, "is required"));
+            }
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number < 1) {
+                errors.add(Problem.FieldError.field(field, "must be 1 or more"));
+                return null;
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            errors.add(Problem.FieldError.field(field, "must be a whole number"));
+            return null;
+        }
     }
 
     static UUID uuid(String field, String value, List<Problem.FieldError> errors) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.candor.feedback.service.BaselineService;
 import org.candor.feedback.service.StatisticsService;
 import org.candor.platform.rest.Problem;
 import org.candor.platform.rest.ProblemException;
@@ -35,9 +36,11 @@ public class StatisticsResource {
     static final String CSV = "text/csv";
 
     private final StatisticsService statistics;
+    private final BaselineService baselines;
 
-    StatisticsResource(StatisticsService statistics) {
+    StatisticsResource(StatisticsService statistics, BaselineService baselines) {
         this.statistics = statistics;
+        this.baselines = baselines;
     }
 
     /** NPS with promoters, passives, detractors and 95% interval; CSAT share satisfied; mean trust. */
@@ -54,9 +57,7 @@ public class StatisticsResource {
     @Path("/scores")
     @Produces(CSV)
     public String scoresCsv(@BeanParam StatisticsQuery query) {
-        StringBuilder csv = new StringBuilder(ScoreRowView.CSV_HEADER).append("\r\n");
-        scores(query).forEach(row -> csv.append(row.csv()).append("\r\n"));
-        return csv.toString();
+        return Csv.write(ScoreRowView.CSV_COLUMNS, scores(query).stream().map(ScoreRowView::csvRow).toList());
     }
 
     /** Invited, opened and answered, by the day or week of the invitation. */
@@ -73,16 +74,46 @@ public class StatisticsResource {
     @Path("/response-rates")
     @Produces(CSV)
     public String responseRatesCsv(@BeanParam StatisticsQuery query) {
-        StringBuilder csv = new StringBuilder(RateRowView.CSV_HEADER).append("\r\n");
-        responseRates(query).forEach(row -> csv.append(row.csv()).append("\r\n"));
-        return csv.toString();
+        return Csv.write(RateRowView.CSV_COLUMNS, responseRates(query).stream().map(RateRowView::csvRow).toList());
     }
 
-    /** Trust and NPS of an incident's surveys per wave: is trust coming back? */
+    /**
+     * Two waves (of the survey or incident filtered on) side by side: each score's difference with its 95%
+     * interval, and whether it {@code CHANGED} or is {@code NOT_DISTINGUISHABLE} from chance.
+     */
     @GET
-    @Path("/trust-trend")
+    @Path("/wave-comparison")
     @Produces(MediaType.APPLICATION_JSON)
-    public List<ScoreRowView> trustTrend(@QueryParam("incidentId") String incidentId) {
+    public WaveComparisonView waveComparison(@BeanParam StatisticsQuery query,
+            @QueryParam("earlierWave") String earlierWave, @QueryParam("laterWave") String laterWave) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        StatisticsQuery.Parsed parsed = query.parse(errors);
+        Integer earlier = StatisticsQuery.wave("earlierWave", earlierWave, true, errors);
+        Integer later = StatisticsQuery.wave("laterWave", laterWave, true, errors);
+        if (earlier != null && earlier.equals(later)) {
+            errors.add(Problem.FieldError.field("laterWave", "must differ from earlierWave"));
+        }
+        if (query.wave != null && !query.wave.isBlank()) {
+            errors.add(Problem.FieldError.field("wave", "is not used here: give earlierWave and laterWave"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The query has invalid parameters", errors));
+        }
+        return WaveComparisonView.of(statistics.compareWaves(parsed.filter(), earlier, later));
+    }
+
+    /**
+     * Each wave of an incident beside its pre-incident baseline and the wave before, with every score's
+     * difference, interval and verdict.
+     */
+    @GET
+    @Path("/waves")
+    @Produces(MediaType.APPLICATION_JSON)
+    public WaveReportView waves(@QueryParam("incidentId") String incidentId) {
+        return WaveReportView.of(baselines.report(requiredIncident(incidentId)));
+    }
+
+    private static UUID requiredIncident(String incidentId) {
         List<Problem.FieldError> errors = new ArrayList<>();
         UUID incident = StatisticsQuery.uuid("incidentId", incidentId, errors);
         if (incident == null && errors.isEmpty()) {
@@ -91,7 +122,15 @@ public class StatisticsResource {
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("The query has invalid parameters", errors));
         }
-        return statistics.trustTrend(incident).stream().map(ScoreRowView::of).toList();
+        return incident;
+    }
+
+    /** Trust and NPS of an incident's surveys per wave: is trust coming back? */
+    @GET
+    @Path("/trust-trend")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ScoreRowView> trustTrend(@QueryParam("incidentId") String incidentId) {
+        return statistics.trustTrend(requiredIncident(incidentId)).stream().map(ScoreRowView::of).toList();
     }
 
     /** The most frequent words in free-text answers of one language, without stop words. */

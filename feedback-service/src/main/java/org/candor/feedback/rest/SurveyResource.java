@@ -18,9 +18,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.candor.feedback.config.FeedbackConfig;
 import org.candor.feedback.service.CampaignService;
 import org.candor.feedback.service.SurveyService;
+import org.candor.feedback.service.TriggerService;
+import org.candor.platform.rest.Problem;
+import org.candor.platform.rest.ProblemException;
 import org.candor.platform.security.Roles;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Survey definitions (versioned, texts per locale) and manual campaigns. */
@@ -33,10 +38,17 @@ public class SurveyResource {
 
     private final SurveyService surveys;
     private final CampaignService campaigns;
+    private final TriggerService triggers;
+    private final ManagedExecutor executor;
+    private final FeedbackConfig config;
 
-    SurveyResource(SurveyService surveys, CampaignService campaigns) {
+    SurveyResource(SurveyService surveys, CampaignService campaigns, TriggerService triggers, ManagedExecutor executor,
+            FeedbackConfig config) {
         this.surveys = surveys;
         this.campaigns = campaigns;
+        this.triggers = triggers;
+        this.executor = executor;
+        this.config = config;
     }
 
     @POST
@@ -70,11 +82,28 @@ public class SurveyResource {
         return SurveyView.of(surveys.revise(id, revision.definition()));
     }
 
-    /** Invites every known customer of a segment (optionally of one country or incident), fatigue permitting. */
+    /**
+     * Starts inviting every known customer of a segment (optionally of one country or incident), fatigue and
+     * opt-outs permitting: 202 with the campaign, whose progress {@code Location} tells. The batches start at
+     * once on this instance (and are picked up by the dispatch job of any instance should this one stop).
+     */
     @POST
     @Path("/{id}/campaigns")
-    public CampaignResult campaign(@PathParam("id") UUID id, @NotNull @Valid CampaignRequest request) {
-        CampaignService.Outcome outcome = campaigns.run(id, request.segment(), request.country(), request.incidentId());
-        return new CampaignResult(outcome.invited(), outcome.skippedFatigue(), outcome.skippedOptedOut());
+    public Response campaign(@PathParam("id") UUID id, @NotNull @Valid CampaignRequest request) {
+        CampaignView campaign = CampaignView.of(campaigns.start(id, request.segment(), request.country(),
+                request.incidentId()));
+        if (config.schedulerEnabled()) {
+            executor.runAsync(triggers::dispatchDue);
+        }
+        return Response.accepted(campaign).location(URI.create("/api/surveys/" + id + "/campaigns/" + campaign.id()))
+                .build();
+    }
+
+    /** How far a campaign has come: invited and skipped so far, RUNNING or DONE. */
+    @GET
+    @Path("/{id}/campaigns/{campaignId}")
+    public CampaignView campaignProgress(@PathParam("id") UUID id, @PathParam("campaignId") UUID campaignId) {
+        return campaigns.progress(id, campaignId).map(CampaignView::of).orElseThrow(() -> new ProblemException(
+                Problem.of(Response.Status.NOT_FOUND, "No campaign " + campaignId + " of survey " + id)));
     }
 }

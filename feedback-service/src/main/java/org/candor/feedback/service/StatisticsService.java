@@ -73,23 +73,81 @@ public class StatisticsService {
      *
      * @param bucket the first day of the bucket, or null without buckets
      * @param npsDistribution answers per NPS score 0–10
-     * @param csatShare percent of CSAT answers that are 4 or 5
+     * @param csatCounts answers per CSAT score 1–5
+     * @param csat percent of CSAT answers that are 4 or 5, with its interval
+     * @param trustCounts answers per trust score 1–5
+     * @param trust mean trust with its interval
      * @param suppressed the group has fewer responses than the smallest group shown: its scores are withheld
      */
     public record ScoreRow(String group, LocalDate bucket, long responses, NpsMath.Nps nps, long[] npsDistribution,
-            long csatAnswers, Double csatShare, long trustAnswers, Double trustMean, boolean suppressed) {
+            long[] csatCounts, NpsMath.Share csat, long[] trustCounts, NpsMath.Mean trust, boolean suppressed) {
+
+        static ScoreRow of(String group, LocalDate bucket, long responses, long[] nps, long[] csat, long[] trust) {
+            return new ScoreRow(group, bucket, responses, NpsMath.nps(nps), nps, csat, NpsMath.csat(csat), trust,
+                    NpsMath.trust(trust), false);
+        }
 
         /** The row of a group too small to show: how many answered, nothing of what they answered. */
         ScoreRow withheld() {
-            return new ScoreRow(group, bucket, responses, NpsMath.nps(new long[11]), new long[11], 0, null, 0, null,
-                    true);
+            ScoreRow empty = of(group, bucket, responses, new long[11], new long[5], new long[5]);
+            return new ScoreRow(group, bucket, responses, empty.nps, empty.npsDistribution, empty.csatCounts,
+                    empty.csat, empty.trustCounts, empty.trust, true);
+        }
+
+        public long csatAnswers() {
+            return csat.n();
+        }
+
+        public Double csatShare() {
+            return csat.share();
+        }
+
+        public long trustAnswers() {
+            return trust.n();
+        }
+
+        public Double trustMean() {
+            return trust.mean();
         }
     }
 
-    /** Invited, opened and answered, and the share answered. */
-    public record RateRow(String group, LocalDate bucket, long invited, long opened, long answered,
-            Double responseRate) {
+    /**
+     * Two waves side by side and what changed from the earlier to the later one.
+     *
+     * @param nps NPS points later minus earlier, with the interval of that difference
+     * @param csat percentage points of CSAT satisfied, later minus earlier
+     * @param trust trust points (1–5 scale), later minus earlier
+     */
+    public record WaveComparison(ScoreRow earlier, ScoreRow later, NpsMath.Difference nps, NpsMath.Difference csat,
+            NpsMath.Difference trust) {
+
+        static WaveComparison of(ScoreRow earlier, ScoreRow later) {
+            return new WaveComparison(earlier, later,
+                    NpsMath.npsDifference(earlier.npsDistribution(), later.npsDistribution()),
+                    NpsMath.csatDifference(earlier.csatCounts(), later.csatCounts()),
+                    NpsMath.trustDifference(earlier.trustCounts(), later.trustCounts()));
+        }
     }
+
+    /**
+     * Invited, what became of the invitations' deliveries, opened and answered, and the shares answered.
+     *
+     * @param delivered invitations that reached someone: a delivery a provider accepted and did not bounce, or
+     *     the link was opened
+     * @param bounced not delivered, and at least one delivery bounced
+     * @param notReached not delivered, none bounced, and at least one delivery failed for good
+     * @param awaitingOutcome no outcome known yet
+     * @param responseRate percent of invited that answered
+     * @param deliveredResponseRate percent of delivered that answered; null when none is known delivered
+     */
+    public record RateRow(String group, LocalDate bucket, long invited, long delivered, long bounced,
+            long notReached, long awaitingOutcome, long opened, long answered, Double responseRate,
+            Double deliveredResponseRate) {
+    }
+
+    /** An invitation reached someone: a delivery stayed accepted, or the link was used. */
+    private static final String REACHED = "(delivered_count > bounced_count or opened_at is not null"
+            + " or answered_at is not null)";
 
     /**
      * An incident at a glance, over all its surveys and waves; no personal data.
@@ -183,9 +241,8 @@ public class StatisticsService {
             long[] nps = longs(row, 3, 11);
             long[] csat = longs(row, 14, 5);
             long[] trust = longs(row, 19, 5);
-            ScoreRow scores = new ScoreRow(String.valueOf(row[0]), toDate(row[1]), ((Number) row[2]).longValue(),
-                    NpsMath.nps(nps), nps, NpsMath.total(csat), NpsMath.csatShare(csat), NpsMath.total(trust),
-                    NpsMath.mean(trust), false);
+            ScoreRow scores = ScoreRow.of(String.valueOf(row[0]), toDate(row[1]), ((Number) row[2]).longValue(),
+                    nps, csat, trust);
             rows.add(groupBy.describesPeople && scores.responses() < config.minGroupSize() ? scores.withheld() : scores);
         }
         return rows;
@@ -202,7 +259,12 @@ public class StatisticsService {
         };
         StringBuilder sql = new StringBuilder("select ").append(groupBy.invitationColumn).append(", ")
                 .append(bucketExpression)
-                .append(", count(*), count(opened_at), count(answered_at) from invitation where true");
+                .append(", count(*), count(opened_at), count(answered_at)")
+                .append(", count(*) filter (where ").append(REACHED).append(")")
+                .append(", count(*) filter (where not ").append(REACHED).append(" and bounced_count > 0)")
+                .append(", count(*) filter (where not ").append(REACHED)
+                .append(" and bounced_count = 0 and failed_count > 0)")
+                .append(" from invitation where true");
         Map<String, Object> parameters = new HashMap<>();
         if (filter.surveyId() != null) {
             sql.append(" and survey_id = :survey");
@@ -232,8 +294,13 @@ public class StatisticsService {
             Object[] row = (Object[]) result;
             long invited = ((Number) row[2]).longValue();
             long answered = ((Number) row[4]).longValue();
-            rows.add(new RateRow(String.valueOf(row[0]), toDate(row[1]), invited, ((Number) row[3]).longValue(),
-                    answered, invited == 0 ? null : NpsMath.round(100.0 * answered / invited)));
+            long delivered = ((Number) row[5]).longValue();
+            long bounced = ((Number) row[6]).longValue();
+            long notReached = ((Number) row[7]).longValue();
+            rows.add(new RateRow(String.valueOf(row[0]), toDate(row[1]), invited, delivered, bounced, notReached,
+                    invited - delivered - bounced - notReached, ((Number) row[3]).longValue(), answered,
+                    invited == 0 ? null : NpsMath.round(100.0 * answered / invited),
+                    delivered == 0 ? null : NpsMath.round(100.0 * answered / delivered)));
         }
         return rows;
     }
@@ -288,6 +355,22 @@ public class StatisticsService {
                 .limit(limit)
                 .map(entry -> new Theme(entry.getKey(), entry.getValue()))
                 .toList();
+    }
+
+    /**
+     * The scores of two waves (within the filter's survey or incident) and whether each score changed
+     * between them beyond chance.
+     */
+    public WaveComparison compareWaves(Filter filter, int earlierWave, int laterWave) {
+        return WaveComparison.of(total(filter, earlierWave), total(filter, laterWave));
+    }
+
+    private ScoreRow total(Filter filter, int wave) {
+        Filter ofWave = new Filter(filter.surveyId(), filter.incidentId(), wave, filter.from(), filter.to());
+        List<ScoreRow> rows = scores(ofWave, Dimension.NONE, Bucket.NONE);
+        return rows.isEmpty() ? ScoreRow.of(String.valueOf(wave), null, 0, new long[11], new long[5], new long[5])
+                : ScoreRow.of(String.valueOf(wave), null, rows.get(0).responses(), rows.get(0).npsDistribution(),
+                        rows.get(0).csatCounts(), rows.get(0).trustCounts());
     }
 
     /** Per wave of an incident's surveys: how trust and NPS move. */

@@ -133,16 +133,25 @@ public class TriggerService {
             send.doneAt = now;
             return true;
         }
-        Trigger trigger = send.purpose == Purpose.SATISFACTION ? Trigger.TICKET_RESOLVED : Trigger.INCIDENT_RESOLVED;
+        Trigger trigger = switch (send.purpose) {
+            case SATISFACTION -> Trigger.TICKET_RESOLVED;
+            case TRUST -> Trigger.INCIDENT_RESOLVED;
+            case CAMPAIGN -> Trigger.CAMPAIGN;
+        };
         InvitationService.Occasion occasion = new InvitationService.Occasion(send.incidentId, send.wave, trigger,
                 send.channel == null ? "INCIDENT" : send.channel, send.id);
-        List<String> batch = send.customerId != null ? notYetInvited(send, send.customerId) : nextAffectedCustomers(send);
+        List<String> batch = send.customerId != null ? notYetInvited(send, send.customerId)
+                : send.purpose == Purpose.CAMPAIGN ? nextCampaignCustomers(send) : nextAffectedCustomers(send);
         int invited = 0;
         for (String customerId : batch) {
-            if (invitations.invite(survey.get(), customerId, occasion) == InvitationService.Outcome.INVITED) {
-                invited++;
+            switch (invitations.invite(survey.get(), customerId, occasion)) {
+                case INVITED -> invited++;
+                case FATIGUED -> send.skippedFatigue++;
+                case OPTED_OUT -> send.skippedOptedOut++;
+                case UNKNOWN_CUSTOMER -> { }
             }
         }
+        send.invited += invited;
         if (!batch.isEmpty()) {
             send.progressCustomerId = batch.get(batch.size() - 1);
         }
@@ -175,7 +184,7 @@ public class TriggerService {
     private List<String> nextAffectedCustomers(ScheduledSend send) {
         return entityManager.createNativeQuery("""
                 select c.customer_id from customer_incident c
-                where c.incident_id = :i and (cast(:after as varchar) is null or c.customer_id > cast(:after as varchar))
+                where c.incident_id = :i and c.customer_id > coalesce(cast(:after as varchar), '')
                   and not exists (select 1 from invitation v
                                   where v.scheduled_send_id = :send and v.customer_id = c.customer_id)
                 order by c.customer_id limit :n""", String.class)
@@ -184,6 +193,40 @@ public class TriggerService {
                 .setParameter("after", send.progressCustomerId)
                 .setParameter("n", config.waveBatchSize())
                 .getResultList();
+    }
+
+    /**
+     * The next batch of a campaign's segment (optionally one country's, one incident's), in id order after
+     * the send's progress, leaving out anyone this send already invited.
+     */
+    private List<String> nextCampaignCustomers(ScheduledSend send) {
+        StringBuilder sql = new StringBuilder("""
+                select c.customer_id from survey_customer c
+                where c.segment = :segment and c.customer_id > coalesce(cast(:after as varchar), '')
+                  and not exists (select 1 from invitation v
+                                  where v.scheduled_send_id = :send and v.customer_id = c.customer_id)""");
+        if (send.country != null) {
+            sql.append(" and c.country = :country");
+        }
+        if (send.incidentId != null) {
+            sql.append(" and exists (select 1 from customer_incident ci where ci.incident_id = :incident"
+                    + " and ci.customer_id = c.customer_id)");
+        }
+        var query = entityManager.createNativeQuery(sql.append(" order by c.customer_id limit :n").toString(),
+                String.class)
+                .setParameter("segment", send.segment)
+                .setParameter("send", send.id)
+                .setParameter("after", send.progressCustomerId)
+                .setParameter("n", config.waveBatchSize());
+        if (send.country != null) {
+            query.setParameter("country", send.country);
+        }
+        if (send.incidentId != null) {
+            query.setParameter("incident", send.incidentId);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> customers = query.getResultList();
+        return customers;
     }
 
     private List<String> notYetInvited(ScheduledSend send, String customerId) {

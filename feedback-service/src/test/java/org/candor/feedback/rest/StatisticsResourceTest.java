@@ -59,19 +59,23 @@ class StatisticsResourceTest {
             answer(survey, "retail", "nps", nps[i], "trust", trust[i], "csat", csat[i]);
         }
 
-        // NPS 20 [-34.03, 74.03]; CSAT 3 of 5 = 60%; trust 32 / 10 = 3.2.
+        // NPS 20, adjusted-Wald interval [-30.33, 61.10] (worked out in NpsMathTest); CSAT 3 of 5 = 60%, Wilson
+        // (0.6 + 0.38415 ∓ 1.95996 × sqrt(0.048 + 0.038415)) / 1.76830 = [23.07, 88.24]; trust 32 / 10 = 3.2,
+        // interval [2.48, 3.82] (NpsMathTest).
         given().auth().oauth2(ANALYST).queryParam("surveyId", survey).get("/api/statistics/scores")
                 .then().statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].responses", equalTo(10))
                 .body("[0].promoters", equalTo(5)).body("[0].passives", equalTo(2)).body("[0].detractors", equalTo(3))
                 .body("[0].nps", equalTo(20.0f))
-                .body("[0].npsLow", equalTo(-34.03f))
-                .body("[0].npsHigh", equalTo(74.03f))
+                .body("[0].npsLow", equalTo(-30.33f))
+                .body("[0].npsHigh", equalTo(61.10f))
                 .body("[0].npsDistribution", contains(1, 0, 0, 1, 0, 0, 1, 1, 1, 2, 3))
                 .body("[0].csatAnswers", equalTo(5))
                 .body("[0].csatSatisfiedShare", equalTo(60.0f))
-                .body("[0].trustMean", equalTo(3.2f));
+                .body("[0].csatLow", equalTo(23.07f)).body("[0].csatHigh", equalTo(88.24f))
+                .body("[0].trustMean", equalTo(3.2f))
+                .body("[0].trustLow", equalTo(2.48f)).body("[0].trustHigh", equalTo(3.82f));
     }
 
     @Test
@@ -120,10 +124,46 @@ class StatisticsResourceTest {
                 .queryParam("groupBy", "segment").get("/api/statistics/scores")
                 .then().statusCode(200).contentType("text/csv").extract().asString();
 
+        // NPS 0: n' = 5, p' = d' = 0.35, margin 1.95996 × sqrt(0.7 / 5) = 0.73335 → [-73.34, 73.34].
+        // CSAT 1 of 2: Wilson (0.5 + 0.96037 ∓ 1.95996 × sqrt(0.125 + 0.24009)) / 2.92073 = [9.45, 90.55].
+        // Trust 4 and 2: weights 0.75, 1, 1.5, 1, 0.75 over 5 on -1..+1: mean' 0, var 0.4 / 5 = 0.08
+        // → 3 ± 2 × 1.95996 × 0.28284 = [1.89, 4.11].
         assertThat(csv.split("\r\n")).containsExactly(
                 "group,bucket,responses,npsAnswers,promoters,passives,detractors,nps,npsLow,npsHigh,"
-                        + "csatAnswers,csatSatisfiedShare,trustAnswers,trustMean,suppressed",
-                "retail,,2,2,1,0,1,0.0,-100.0,100.0,2,50.0,2,3.0,false");
+                        + "csatAnswers,csatSatisfiedShare,csatLow,csatHigh,trustAnswers,trustMean,trustLow,trustHigh,"
+                        + "suppressed",
+                "retail,,2,2,1,0,1,0.0,-73.34,73.34,2,50.0,9.45,90.55,2,3.0,1.89,4.11,false");
+    }
+
+    @Test
+    void aGroupNameASpreadsheetWouldRunIsDefusedAndQuoted() {
+        UUID survey = Fixtures.createSurvey("CAMPAIGN", false);
+        answer(survey, "=1+2,3", "nps", 10, "trust", 4, "csat", null);
+
+        String csv = given().auth().oauth2(ANALYST).accept("text/csv").queryParam("surveyId", survey)
+                .queryParam("groupBy", "segment").get("/api/statistics/scores")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+
+        // Prefixed with an apostrophe (no formula) and quoted (it holds a comma).
+        assertThat(csv.split("\r\n")[1]).startsWith("\"'=1+2,3\",,1,1,1,0,0,100.0,");
+    }
+
+    @Test
+    void responseRatesExportAsCsv() {
+        UUID survey = Fixtures.createSurvey("CAMPAIGN", false);
+        link(survey);
+        answer(survey, "retail", "nps", 10, "trust", 4, "csat", null);
+
+        String csv = given().auth().oauth2(ANALYST).accept("text/csv").queryParam("surveyId", survey)
+                .get("/api/statistics/response-rates")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+
+        // 2 invited; the answered one counts as delivered (its link was used), the other awaits an outcome:
+        // 1 of 2 invited = 50%, 1 of 1 delivered = 100%.
+        assertThat(csv.split("\r\n")).containsExactly(
+                "group,bucket,invited,delivered,bounced,notReached,awaitingOutcome,opened,answered,responseRate,"
+                        + "deliveredResponseRate",
+                "all,,2,1,0,0,1,0,1,50.0,100.0");
     }
 
     @Test
