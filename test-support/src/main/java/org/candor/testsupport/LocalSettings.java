@@ -57,6 +57,7 @@ public final class LocalSettings {
         env.put("CANDOR_SMS_SECONDARY_AUTH_TOKEN", "local-auth-token");
         env.put("CANDOR_SUPPORT_VERIFICATION_SECRET", randomSecret());
         env.put("CANDOR_FEEDBACK_TOKEN_SECRET", randomSecret());
+        env.put("CANDOR_COMPLIANCE_CALENDAR_LINK_SECRET", randomSecret());
         env.put("CANDOR_FEEDBACK_PUBLIC_BASE_URL", feedback);
         return env;
     }

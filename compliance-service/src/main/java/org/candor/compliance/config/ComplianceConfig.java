@@ -53,6 +53,12 @@ public interface ComplianceConfig {
         /** How long a feed link works; a calendar keeps polling it until then, and a new link is asked for after. */
         @WithDefault("P30D")
         Duration linkValidity();
+
+        /**
+         * Where calendar apps reach the feeds from outside, e.g. {@code https://www.acme.com} (the public Ingress
+         * routes {@code /calendar}). Unset: the address the link was asked for on.
+         */
+        Optional<java.net.URI> publicBaseUrl();
     }
 
     interface Reminders {

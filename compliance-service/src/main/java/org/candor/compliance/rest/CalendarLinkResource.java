@@ -1,7 +1,9 @@
 package org.candor.compliance.rest;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -12,8 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.candor.compliance.config.ComplianceConfig;
 import org.candor.compliance.service.AuditLog;
 import org.candor.compliance.service.FeedLinks;
 import org.candor.compliance.service.KnownIncidentService;
@@ -34,9 +38,11 @@ public class CalendarLinkResource {
     private final KnownIncidentService incidents;
     private final AuditLog audit;
     private final JsonWebToken caller;
+    private final Optional<URI> publicBaseUrl;
 
     CalendarLinkResource(FeedLinks links, KnownIncidentService incidents, AuditLog audit,
-            JsonWebToken caller) {
+            JsonWebToken caller, ComplianceConfig config) {
+        this.publicBaseUrl = config.calendar().publicBaseUrl();
         this.links = links;
         this.incidents = incidents;
         this.audit = audit;
@@ -76,7 +82,8 @@ public class CalendarLinkResource {
         String actor = caller.getSubject() != null ? caller.getSubject() : caller.getName();
         QuarkusTransaction.requiringNew().run(() -> audit.append(actor, "calendar.link-issued", "calendar/" + subject,
                 Map.of("expiresAt", link.expiresAt())));
-        return new FeedLinkView(uri.getBaseUriBuilder().path(CalendarResource.class).path(link.token() + ".ics").build().toString(),
+        UriBuilder base = publicBaseUrl.map(UriBuilder::fromUri).orElseGet(uri::getBaseUriBuilder);
+        return new FeedLinkView(base.path(CalendarResource.class).path(link.token() + ".ics").build().toString(),
                 link.expiresAt());
     }
 }

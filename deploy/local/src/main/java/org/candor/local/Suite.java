@@ -75,6 +75,7 @@ public final class Suite implements AutoCloseable {
     private static final String OPT_OUT_SECRET = "notification-opt-out-secret";
     private static final String RECEIPT_SECRET = "notification-receipt-secret";
     private static final String VERIFICATION_SECRET = "support-verification-secret";
+    private static final String CALENDAR_LINK_SECRET = "compliance-calendar-link-secret";
 
     private final Path root;
     private final Path stateDir;
@@ -168,6 +169,7 @@ public final class Suite implements AutoCloseable {
         env.put("CANDOR_NOTIFICATION_OPT_OUT_SECRET", databasePasswords.getProperty(OPT_OUT_SECRET));
         env.put("CANDOR_NOTIFICATION_RECEIPT_SECRET", databasePasswords.getProperty(RECEIPT_SECRET));
         env.put("CANDOR_SUPPORT_VERIFICATION_SECRET", databasePasswords.getProperty(VERIFICATION_SECRET));
+        env.put("CANDOR_COMPLIANCE_CALENDAR_LINK_SECRET", databasePasswords.getProperty(CALENDAR_LINK_SECRET));
         env.put("CANDOR_NOTIFICATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.services().get("notification-service"));
         // Short links in SMS may lead to the other services' public pages, each on its own port here.
         env.put("CANDOR_NOTIFICATION_SHORT_LINKS_ALLOWED_ORIGINS", java.util.stream.Stream.of("incident-service",
@@ -254,6 +256,7 @@ public final class Suite implements AutoCloseable {
         names.add(OPT_OUT_SECRET);
         names.add(RECEIPT_SECRET);
         names.add(VERIFICATION_SECRET);
+        names.add(CALENDAR_LINK_SECRET);
         return names;
     }
 
