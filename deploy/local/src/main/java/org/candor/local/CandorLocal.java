@@ -16,7 +16,8 @@ import org.candor.testsupport.JwtIssuer;
  * The local run: {@code up [--demo] [--free-ports]} starts everything (on the default ports, or on free
  * ones) and stays in the foreground until Ctrl-C or
  * {@code down}; {@code demo} declares an incident against a running suite; {@code token [role...]}
- * prints a staff token.
+ * prints a staff token; {@code dlq ...} and {@code outbox ...} list and replay a service's dead letters and
+ * list its set-aside outbox events ({@link Operations}).
  */
 public final class CandorLocal {
 
@@ -35,8 +36,10 @@ public final class CandorLocal {
                     Duration.ofHours(8), args.length > 1 ? List.of(args).subList(1, args.length).toArray(String[]::new)
                             : allRoles()));
             case "down" -> down(stateDir);
+            case "dlq", "outbox" -> System.exit(new Operations(stateDir.resolve("keys")).run(List.of(args)));
             default -> {
-                System.err.println("Usage: candor up [--demo] [--free-ports] | demo | token [role ...] | down");
+                System.err.println("Usage: candor up [--demo] [--free-ports] | demo | token [role ...] | down"
+                        + " | dlq list|show|replay <service> ... | outbox <service>");
                 System.exit(2);
             }
         }

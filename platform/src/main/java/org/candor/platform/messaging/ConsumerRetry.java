@@ -60,6 +60,11 @@ public class ConsumerRetry {
 
     /** Runs {@code work} (without a transaction of its own), retrying transient failures. */
     public void run(String what, Runnable work) {
+        run(what, config.giveUpAfter(), work);
+    }
+
+    /** As {@link #run(String, Runnable)}, giving up only after {@code giveUpAfter}. */
+    public void run(String what, Duration giveUpAfter, Runnable work) {
         Instant firstFailure = null;
         Duration backoff = config.initialBackoff();
         try {
@@ -81,8 +86,8 @@ public class ConsumerRetry {
                     if (firstFailure == null) {
                         firstFailure = now;
                         waiting.put(what, now);
-                    } else if (Duration.between(firstFailure, now).compareTo(config.giveUpAfter()) > 0) {
-                        throw new IllegalStateException(what + " still failed after " + config.giveUpAfter() + ": "
+                    } else if (Duration.between(firstFailure, now).compareTo(giveUpAfter) > 0) {
+                        throw new IllegalStateException(what + " still failed after " + giveUpAfter + ": "
                                 + e.getMessage(), e);
                     }
                     Log.warnf("%s failed transiently (attempt %d), retrying in about %d ms: %s", what, attempt,
