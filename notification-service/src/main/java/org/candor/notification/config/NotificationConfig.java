@@ -128,9 +128,15 @@ public interface NotificationConfig {
         @WithDefault("smtp")
         Transport transport();
 
-        /** The sender address. */
+        /** The author address ({@code From}), e.g. {@code Example Bank <security@example.org>}: a domain the organisation owns, DKIM-aligned. */
         @WithDefault("Candor <notifications@candor.local>")
         String from();
+
+        /** The {@code Sender} header, when the mailbox that sends differs from the author (e.g. a notification system sending for the data-protection team). */
+        Optional<String> sender();
+
+        /** Where replies go ({@code Reply-To}), e.g. the support desk's mailbox; without it replies go to {@code from}. */
+        Optional<String> replyTo();
 
         /** Domain part of the Message-ID derived from each delivery's idempotency key. */
         @WithDefault("notification.candor.local")
