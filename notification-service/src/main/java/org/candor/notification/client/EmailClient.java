@@ -38,10 +38,12 @@ public class EmailClient {
     private final Clock clock;
     private final RateLimiter rate;
     private final String envelopeFrom;
+    private final DkimSigning dkim;
 
     EmailClient(SmtpTransport smtp, ReactiveMailer mailer, NotificationConfig config, Clock clock,
-            org.eclipse.microprofile.config.Config settings) {
+            org.eclipse.microprofile.config.Config settings, DkimSigning dkim) {
         this.smtp = smtp;
+        this.dkim = dkim;
         this.mailer = mailer;
         this.config = config;
         this.clock = clock;
@@ -86,11 +88,11 @@ public class EmailClient {
         return new SendResult(PROVIDER, messageId);
     }
 
-    /** The whole message as the relay receives it (for the SMTP transport). */
+    /** The whole message as the relay receives it (for the SMTP transport), DKIM-signed when signing is on. */
     public byte[] compose(Outgoing email, EmailAddress address, String messageId) {
-        return MimeComposer.message(new MimeComposer.Email(config.email().from(), config.email().sender().orElse(null),
+        return dkim.sign(MimeComposer.message(new MimeComposer.Email(config.email().from(), config.email().sender().orElse(null),
                 config.email().replyTo().orElse(null), address.envelope(), email.subject(), messageId,
-                clock.instant().atZone(java.time.ZoneOffset.UTC), email.headers(), email.text(), email.html()));
+                clock.instant().atZone(java.time.ZoneOffset.UTC), email.headers(), email.text(), email.html())));
     }
 
     private void await(CompletableFuture<String> sending) {

@@ -167,6 +167,38 @@ public interface NotificationConfig {
 
         /** Signs bounce and delivery receipts posted to {@code /api/receipts/email} (HMAC-SHA256 of the body). */
         String receiptSecret();
+
+        Dkim dkim();
+    }
+
+    /**
+     * DKIM signing (RFC 6376) in this service. Off where the relay or email service provider signs,
+     * the usual production setup; on, every email is signed with the key of its {@code From} domain.
+     */
+    interface Dkim {
+
+        /** Whether this service signs every email (the service refuses to start when the {@code From} domain then has no key). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Keys per sender domain: {@code candor.notification.email.dkim.domains."example.org".selector=...}. */
+        java.util.Map<String, DkimKey> domains();
+    }
+
+    /** One domain's signing key. */
+    interface DkimKey {
+
+        /** The selector: receivers look the public key up at {@code <selector>._domainkey.<domain>}. */
+        String selector();
+
+        /**
+         * The private key as a PEM file (PKCS#8 or PKCS#1), e.g. a mounted Kubernetes Secret: RSA of 2048 bits
+         * or more (rsa-sha256, what every receiver checks) or Ed25519 (ed25519-sha256, RFC 8463).
+         */
+        Optional<String> privateKeyFile();
+
+        /** The PEM itself, e.g. from an environment variable fed by a Secret; used when there is no file. */
+        Optional<String> privateKey();
     }
 
     interface Sms {
