@@ -26,6 +26,8 @@ import org.candor.notification.service.DeliveryStore.Claimed;
  * invitations and reminders. The mailbox provider's unsubscribe button then POSTs to the opt-out
  * endpoint. Mandatory messages (the breach notice) never carry it; their text says why the person
  * receives them and that they cannot be unsubscribed from.
+ * <li>Every email ends with its short reference ({@link MessageReferences}), where to check it, and
+ * what the organisation will never ask for: told apart from the phishing that follows every breach.
  * </ul>
  */
 @ApplicationScoped
@@ -37,12 +39,23 @@ public class EmailMessages {
     /** Messages a person wrote (sent through this service, but not auto-generated). */
     static final Set<String> WRITTEN_BY_A_PERSON = Set.of("support-reply");
 
+    private static final String REFERENCE = "\u0001reference\u0001";
+
     private final TemplateRenderer renderer;
     private final OptOutLinks optOutLinks;
+    private final MessageReferences references;
+    private final io.quarkus.qute.Engine engine;
+    private final org.candor.notification.config.NotificationConfig config;
+    /** The reference paragraph per language, rendered once with a placeholder for the reference. */
+    private final java.util.Map<String, String> trust = new java.util.concurrent.ConcurrentHashMap<>();
 
-    EmailMessages(TemplateRenderer renderer, OptOutLinks optOutLinks) {
+    EmailMessages(TemplateRenderer renderer, OptOutLinks optOutLinks, MessageReferences references,
+            io.quarkus.qute.Engine engine, org.candor.notification.config.NotificationConfig config) {
         this.renderer = renderer;
         this.optOutLinks = optOutLinks;
+        this.references = references;
+        this.engine = engine;
+        this.config = config;
     }
 
     /**
@@ -63,8 +76,20 @@ public class EmailMessages {
             headers.add(new Header("List-Unsubscribe", "<" + unsubscribe + ">"));
             headers.add(new Header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
         }
-        return new EmailClient.Outgoing(delivery.id(), delivery.address(), mail.subject(), mail.text(), mail.html(),
-                headers);
+        // Every email ends with its reference and what the organisation never asks for (templates/messages/trust.*).
+        String paragraph = trust.computeIfAbsent(MessageCatalog.language(delivery.locale()), this::trustParagraph)
+                .replace(REFERENCE, references.of(delivery.id()));
+        String text = mail.text() + "\n\n" + paragraph;
+        int end = mail.html().lastIndexOf("</body>");
+        String html = end < 0 ? mail.html() : mail.html().substring(0, end) + "<p>"
+                + TemplateRenderer.sevenBit(TemplateRenderer.escapeHtml(paragraph)) + "</p>\n" + mail.html().substring(end);
+        return new EmailClient.Outgoing(delivery.id(), delivery.address(), mail.subject(), text, html, headers);
+    }
+
+    private String trustParagraph(String language) {
+        return engine.getTemplate("messages/trust." + language + ".txt").getFragment("email").instance()
+                .data("reference", REFERENCE).data("org", config.organisation()).data("statusPage", config.statusPageUrl())
+                .render().strip();
     }
 
     /** The opt-out link a mailbox provider's unsubscribe button POSTs to, or null when the message may not be refused. */

@@ -63,6 +63,9 @@ class DefaultEmailsTest {
     @Inject
     OptOutLinks optOutLinks;
 
+    @Inject
+    MessageReferences references;
+
     static Stream<Arguments> templates() {
         return DefaultEmails.emailTypes().stream().flatMap(type -> Stream.of(Arguments.of(type, "de"), Arguments.of(type, "en")));
     }
@@ -100,6 +103,10 @@ class DefaultEmailsTest {
         assertThat(text.getContentType()).containsIgnoringCase("charset=UTF-8");
         assertThat((String) text.getContent()).isNotBlank().doesNotContain("\u0001").doesNotContain("{#");
         assertThat((String) html.getContent()).startsWith("<!DOCTYPE html>").doesNotContain("\u0001");
+        // Told from phishing: its reference, where to check it, what the organisation never asks for.
+        assertThat((String) text.getContent()).contains(references.of(sent.deliveryId())).contains(language.equals("de")
+                ? "fragt Sie nie nach Passwort, PIN oder Zahlungsdaten" : "will never ask you for a password, a PIN or payment details");
+        assertThat((String) html.getContent()).contains(references.of(sent.deliveryId()));
 
         String raw = new String(sent.raw(), StandardCharsets.UTF_8);
         assertThat(raw.replace("\r\n", "")).as("only CRLF line ends").doesNotContain("\r").doesNotContain("\n");
