@@ -101,6 +101,9 @@ public final class CandorLocal {
         System.out.println("SMS gateway stub: " + suite.smsPrimaryUrl() + " (primary), " + suite.smsSecondaryUrl()
                 + " (secondary); received requests at /__admin/requests");
         System.out.println("State and logs:   " + suite.stateDir());
+        System.out.println("\nEmails are DKIM-signed (RSA-2048, key in " + suite.stateDir().resolve("keys")
+                + "); the DNS record the sender's domain would need:");
+        System.out.println(suite.dkimRecord());
         System.out.println("\nStaff token (all roles, 8 hours; ./candor token <role> for one role):");
         System.out.println(suite.jwt().token("local-staff", Duration.ofHours(8), allRoles()));
     }

@@ -81,6 +81,7 @@ public final class Suite implements AutoCloseable {
     private final Path stateDir;
     private final Ports ports;
     private final JwtIssuer jwt;
+    private final LocalDkim dkim;
     private InProcessKafka kafka;
     private InProcessPostgres postgres;
     private GreenMail mail;
@@ -98,6 +99,7 @@ public final class Suite implements AutoCloseable {
         this.stateDir = stateDir;
         this.ports = ports;
         this.jwt = JwtIssuer.inDirectory(stateDir.resolve("keys"));
+        this.dkim = LocalDkim.inDirectory(stateDir.resolve("keys"));
     }
 
     /** Starts Kafka, PostgreSQL (with a database and role per service), SMTP and the SMS stubs. */
@@ -171,6 +173,10 @@ public final class Suite implements AutoCloseable {
         env.put("CANDOR_SUPPORT_VERIFICATION_SECRET", databasePasswords.getProperty(VERIFICATION_SECRET));
         env.put("CANDOR_COMPLIANCE_CALENDAR_LINK_SECRET", databasePasswords.getProperty(CALENDAR_LINK_SECRET));
         env.put("CANDOR_NOTIFICATION_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.services().get("notification-service"));
+        if (spec.name().equals("notification-service")) {
+            // Every email is DKIM-signed with this run's key (its TXT record is printed at start).
+            env.put("QUARKUS_CONFIG_LOCATIONS", dkim.configLocation());
+        }
         // Short links in SMS may lead to the other services' public pages, each on its own port here.
         env.put("CANDOR_NOTIFICATION_SHORT_LINKS_ALLOWED_ORIGINS", java.util.stream.Stream.of("incident-service",
                 "support-service", "feedback-service").map(name -> "http://127.0.0.1:" + ports.services().get(name))
@@ -271,6 +277,11 @@ public final class Suite implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** The DNS TXT record the local run's DKIM key would need. */
+    public String dkimRecord() {
+        return dkim.dnsRecord();
     }
 
     public JwtIssuer jwt() {

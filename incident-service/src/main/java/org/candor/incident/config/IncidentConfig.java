@@ -36,6 +36,14 @@ public interface IncidentConfig {
     @WithDefault("10")
     int subscriptionRequestsPerMinute();
 
+    /**
+     * Where the status page's "Is this message from us?" form sends a message's reference (notification-service's
+     * public {@code /check}); relative where the public pages share one host (the Kubernetes Ingress routes
+     * {@code /check} there). An absolute address on another origin also needs that origin in {@code form-action}.
+     */
+    @WithDefault("/check")
+    String messageCheckUrl();
+
     /** How customers reach support, shown on the status page. */
     Support support();
 

@@ -75,4 +75,24 @@ class PublicPagesPolicyTest {
             browser.quit();
         }
     }
+
+    @Test
+    void theGermanMessageCheckFormSaysWhatWeNeverAskForAndSendsTheReferenceToTheCheckPage() {
+        ChromeDriver browser = Browser.start("de");
+        try {
+            browser.get(statusPage + "?lang=de");
+
+            assertThat(browser.findElement(By.id("check-heading")).getText()).isEqualTo("Ist diese Nachricht von uns?");
+            assertThat(browser.findElement(By.id("never-ask")).getText())
+                    .startsWith("Wir fragen Sie nie nach Passwort, PIN oder Zahlungsdaten");
+            browser.findElement(By.id("ref")).sendKeys("CND-7F3KQ-9XM2T");
+            browser.findElement(By.cssSelector("section[aria-labelledby=check-heading] button")).click();
+
+            // notification-service answers there (the Ingress routes /check to it); the form is allowed to send it.
+            assertThat(browser.getCurrentUrl()).endsWith("/check?lang=de&ref=CND-7F3KQ-9XM2T");
+            assertThat(Browser.policyViolations(browser)).isEmpty();
+        } finally {
+            browser.quit();
+        }
+    }
 }

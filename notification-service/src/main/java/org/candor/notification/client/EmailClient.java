@@ -2,6 +2,7 @@ package org.candor.notification.client;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -37,10 +38,12 @@ public class EmailClient {
     private final Clock clock;
     private final RateLimiter rate;
     private final String envelopeFrom;
+    private final DkimSigning dkim;
 
     EmailClient(SmtpTransport smtp, ReactiveMailer mailer, NotificationConfig config, Clock clock,
-            org.eclipse.microprofile.config.Config settings) {
+            org.eclipse.microprofile.config.Config settings, DkimSigning dkim) {
         this.smtp = smtp;
+        this.dkim = dkim;
         this.mailer = mailer;
         this.config = config;
         this.clock = clock;
@@ -53,17 +56,43 @@ public class EmailClient {
         return "<" + idempotencyKey + "@" + config.email().messageIdDomain() + ">";
     }
 
+    /**
+     * One email to send: the delivery it belongs to (its id gives the Message-ID), the address, the
+     * rendered parts and the headers that depend on the message ({@code Auto-Submitted},
+     * {@code List-Unsubscribe}, ...).
+     */
+    public record Outgoing(UUID deliveryId, String to, String subject, String text, String html,
+            List<MimeComposer.Header> headers) {
+    }
+
     public SendResult send(UUID idempotencyKey, String to, String subject, String text, String html) {
-        String messageId = messageId(idempotencyKey);
-        rate.acquire();
+        return send(new Outgoing(idempotencyKey, to, subject, text, html, List.of()));
+    }
+
+    /**
+     * Sends one email. An address that cannot be sent (an invalid internationalised domain, a
+     * non-ASCII local part where the relay does not offer SMTPUTF8) is a permanent failure of this
+     * delivery alone, with the reason.
+     */
+    public SendResult send(Outgoing email) {
+        String messageId = messageId(email.deliveryId());
+        EmailAddress address = EmailAddress.of(email.to());
         if (config.email().transport() == Transport.MAILER) {
-            sendThroughMailer(messageId, to, subject, text, html);
+            rate.acquire();
+            sendThroughMailer(email, address, messageId);
         } else {
-            byte[] message = MimeComposer.compose(new MimeComposer.Email(config.email().from(), to, subject, messageId,
-                    clock.instant().atZone(java.time.ZoneOffset.UTC), text, html));
-            await(smtp.send(envelopeFrom, to, message));
+            byte[] message = compose(email, address, messageId);
+            rate.acquire();
+            await(smtp.send(envelopeFrom, address.envelope(), address.needsSmtpUtf8(), MimeComposer.data(message)));
         }
         return new SendResult(PROVIDER, messageId);
+    }
+
+    /** The whole message as the relay receives it (for the SMTP transport), DKIM-signed when signing is on. */
+    public byte[] compose(Outgoing email, EmailAddress address, String messageId) {
+        return dkim.sign(MimeComposer.message(new MimeComposer.Email(config.email().from(), config.email().sender().orElse(null),
+                config.email().replyTo().orElse(null), address.envelope(), email.subject(), messageId,
+                clock.instant().atZone(java.time.ZoneOffset.UTC), email.headers(), email.text(), email.html())));
     }
 
     private void await(CompletableFuture<String> sending) {
@@ -81,6 +110,9 @@ public class EmailClient {
             Thread.currentThread().interrupt();
             throw new TransientDeliveryException("SMTP: interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof SmtpTransport.ExtensionMissingException missing) {
+                throw new PermanentDeliveryException(missing.getMessage());
+            }
             if (e.getCause() instanceof SmtpTransport.RefusedException refused && refused.isPermanent()) {
                 throw new PermanentDeliveryException("SMTP refused the message: " + refused.code());
             }
@@ -90,9 +122,18 @@ public class EmailClient {
         }
     }
 
-    private void sendThroughMailer(String messageId, String to, String subject, String text, String html) {
-        Mail mail = Mail.withHtml(to, subject, html).setText(text).setFrom(config.email().from())
-                .addHeader("Message-ID", messageId);
+    private void sendThroughMailer(Outgoing email, EmailAddress address, String messageId) {
+        if (address.needsSmtpUtf8()) {
+            // The Vert.x mail client under Quarkus Mailer does not ask for SMTPUTF8.
+            throw new PermanentDeliveryException("the mailer transport cannot send to an address with a non-ASCII local part");
+        }
+        Mail mail = Mail.withHtml(address.envelope(), email.subject(), email.html()).setText(email.text())
+                .setFrom(config.email().from()).addHeader("Message-ID", messageId);
+        config.email().replyTo().ifPresent(mail::setReplyTo);
+        config.email().sender().ifPresent(sender -> mail.addHeader("Sender", sender));
+        for (MimeComposer.Header header : email.headers()) {
+            mail.addHeader(header.name(), header.value());
+        }
         try {
             mailer.send(mail).await().atMost(TIMEOUT);
         } catch (RuntimeException e) {

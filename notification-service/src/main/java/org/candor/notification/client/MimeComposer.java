@@ -5,12 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Writes one email as the bytes of an SMTP DATA transfer: RFC 5322 headers, a multipart/alternative
  * body with a plain-text and an HTML part, each UTF-8 in quoted-printable (RFC 2045; readable in the
  * raw message and not scored as "text hidden in base64" by spam filters), and the terminating
  * {@code CRLF.CRLF}.
+ *
+ * <p>Headers: Date, From, Sender and Reply-To (when configured), To, Subject, Message-ID, the
+ * message's own ({@code Auto-Submitted}, {@code List-Unsubscribe}, ...), MIME-Version and
+ * Content-Type.
  *
  * <p>No line of the result starts with a dot: quoted-printable writes a leading dot as {@code =2E},
  * so the message needs no dot-stuffing. The boundary starts with {@code =_}, which quoted-printable
@@ -19,6 +24,8 @@ import java.util.Base64;
 public final class MimeComposer {
 
     private static final int QP_LINE = 76;
+    /** RFC 5322 2.1.1: the longest line a message may have, without its CRLF. */
+    static final int MAX_LINE = 998;
     /** Bytes of UTF-8 per RFC 2047 encoded word: 52 base64 characters, so "Subject: " and the word fit 76. */
     private static final int ENCODED_WORD_BYTES = 39;
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
@@ -26,30 +33,74 @@ public final class MimeComposer {
     private MimeComposer() {
     }
 
-    public record Email(String from, String to, String subject, String messageId, ZonedDateTime date, String text,
-            String html) {
+    /** A header beyond the ones every message has, e.g. {@code Auto-Submitted} or {@code List-Unsubscribe}. */
+    public record Header(String name, String value) {
     }
 
+    /**
+     * One email. {@code sender} and {@code replyTo} are left out when null; {@code to} may have a
+     * local part in UTF-8 (RFC 6532), which only a relay offering SMTPUTF8 takes.
+     */
+    public record Email(String from, String sender, String replyTo, String to, String subject, String messageId,
+            ZonedDateTime date, List<Header> headers, String text, String html) {
+
+        public Email(String from, String to, String subject, String messageId, ZonedDateTime date, String text,
+                String html) {
+            this(from, null, null, to, subject, messageId, date, List.of(), text, html);
+        }
+    }
+
+    /** The message as the bytes of an SMTP DATA transfer: {@link #message} and the terminating {@code CRLF.CRLF}. */
     public static byte[] compose(Email email) {
+        return data(message(email));
+    }
+
+    /** The bytes of an SMTP DATA transfer for a message: CRLF line ends assumed, the terminating dot added. */
+    public static byte[] data(byte[] message) {
+        byte[] data = java.util.Arrays.copyOf(message, message.length + 3);
+        data[message.length] = '.';
+        data[message.length + 1] = '\r';
+        data[message.length + 2] = '\n';
+        return data;
+    }
+
+    /**
+     * The RFC 5322 message, ending with CRLF. No line is longer than 998 octets (RFC 5322 2.1.1): a
+     * header that would be is refused as a permanent failure of this delivery.
+     */
+    public static byte[] message(Email email) {
         singleLine("From", email.from());
         singleLine("To", email.to());
         singleLine("Subject", email.subject());
         singleLine("Message-ID", email.messageId());
         String boundary = "=_candor_" + Integer.toHexString(email.messageId().hashCode());
-        StringBuilder head = new StringBuilder(512);
+        StringBuilder head = new StringBuilder(1024);
         header(head, "Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(email.date()));
         header(head, "From", mailbox(email.from()));
+        if (email.sender() != null) {
+            singleLine("Sender", email.sender());
+            header(head, "Sender", mailbox(email.sender()));
+        }
+        if (email.replyTo() != null) {
+            singleLine("Reply-To", email.replyTo());
+            header(head, "Reply-To", mailbox(email.replyTo()));
+        }
         header(head, "To", email.to());
         header(head, "Subject", encodeWords(email.subject()));
         header(head, "Message-ID", email.messageId());
+        for (Header extra : email.headers()) {
+            singleLine(extra.name(), extra.value());
+            header(head, extra.name(), extra.value());
+        }
         header(head, "MIME-Version", "1.0");
         header(head, "Content-Type", "multipart/alternative; boundary=\"" + boundary + "\"");
         head.append("\r\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream(email.text().length() + email.html().length() * 11 / 10 + 1024);
-        ascii(out, head);
+        byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
+        out.write(headBytes, 0, headBytes.length);
         part(out, boundary, "text/plain", email.text());
         part(out, boundary, "text/html", email.html());
-        ascii(out, "--" + boundary + "--\r\n.\r\n");
+        ascii(out, "--" + boundary + "--\r\n");
         return out.toByteArray();
     }
 
@@ -68,7 +119,13 @@ public final class MimeComposer {
     }
 
     private static void header(StringBuilder head, String name, String value) {
-        head.append(name).append(": ").append(value).append("\r\n");
+        String field = name + ": " + value;
+        for (String line : field.split("\r\n")) {
+            if (line.getBytes(StandardCharsets.UTF_8).length > MAX_LINE) {
+                throw new PermanentDeliveryException("the " + name + " header would be longer than 998 octets");
+            }
+        }
+        head.append(field).append("\r\n");
     }
 
     /** {@code Name <address>} with the display name encoded when it is not plain ASCII. */

@@ -68,6 +68,17 @@ public class SmtpTransport {
         }
     }
 
+    /**
+     * The message needs an extension (SMTPUTF8 for an address whose local part is not ASCII) that the
+     * relay does not offer: it cannot go through this relay at all. Nothing was sent.
+     */
+    public static final class ExtensionMissingException extends RuntimeException {
+
+        ExtensionMissingException(String message) {
+            super(message);
+        }
+    }
+
     enum StartTls {
         DISABLED, OPTIONAL, REQUIRED
     }
@@ -106,7 +117,8 @@ public class SmtpTransport {
     }
 
     /** One message waiting for, or in, a connection. {@code started} keeps a given-up message from going out later. */
-    private record Job(String from, String to, byte[] data, CompletableFuture<String> result, AtomicBoolean started) {
+    private record Job(String from, String to, boolean smtpUtf8, byte[] data, CompletableFuture<String> result,
+            AtomicBoolean started) {
     }
 
     private final Vertx vertx;
@@ -131,11 +143,20 @@ public class SmtpTransport {
      * acceptance, or exceptionally with a {@link RefusedException} or a connection failure.
      */
     public CompletableFuture<String> send(String envelopeFrom, String recipient, byte[] data) {
+        return send(envelopeFrom, recipient, !EmailAddress.isAscii(recipient), data);
+    }
+
+    /**
+     * As {@link #send(String, String, byte[])}; with {@code smtpUtf8} the envelope asks for SMTPUTF8
+     * (RFC 6531), and a relay that does not offer it fails the message with an
+     * {@link ExtensionMissingException} before anything is sent.
+     */
+    public CompletableFuture<String> send(String envelopeFrom, String recipient, boolean smtpUtf8, byte[] data) {
         if (recipient.indexOf('\r') >= 0 || recipient.indexOf('\n') >= 0 || recipient.indexOf('<') >= 0
                 || recipient.indexOf('>') >= 0) {
             return CompletableFuture.failedFuture(new RefusedException("address", 501));
         }
-        Job job = new Job(envelopeFrom, recipient, data, new CompletableFuture<>(), new AtomicBoolean());
+        Job job = new Job(envelopeFrom, recipient, smtpUtf8, data, new CompletableFuture<>(), new AtomicBoolean());
         dispatch(job);
         return job.result();
     }
@@ -380,6 +401,12 @@ public class SmtpTransport {
                     lost();
                     return;
                 }
+                if (job.smtpUtf8() && !offers("SMTPUTF8")) {
+                    job.result().completeExceptionally(new ExtensionMissingException(
+                            "the SMTP relay does not offer SMTPUTF8, which an address with a non-ASCII local part needs"));
+                    released(this);
+                    return;
+                }
                 messages++;
                 transaction(job).onComplete(done -> {
                     if (done.succeeded()) {
@@ -421,7 +448,8 @@ public class SmtpTransport {
         }
 
         private Future<Reply> transaction(Job job) {
-            String mailFrom = "MAIL FROM:<" + job.from() + ">";
+            // RFC 6531: SMTPUTF8 on MAIL FROM; the message then carries the address in UTF-8 (RFC 6532).
+            String mailFrom = "MAIL FROM:<" + job.from() + ">" + (job.smtpUtf8() ? " SMTPUTF8" : "");
             String rcptTo = "RCPT TO:<" + job.to() + ">";
             Future<Void> envelope;
             if (offers("PIPELINING")) {

@@ -132,9 +132,15 @@ public interface NotificationConfig {
         @WithDefault("smtp")
         Transport transport();
 
-        /** The sender address. */
+        /** The author address ({@code From}), e.g. {@code Example Bank <security@example.org>}: a domain the organisation owns, DKIM-aligned. */
         @WithDefault("Candor <notifications@candor.local>")
         String from();
+
+        /** The {@code Sender} header, when the mailbox that sends differs from the author (e.g. a notification system sending for the data-protection team). */
+        Optional<String> sender();
+
+        /** Where replies go ({@code Reply-To}), e.g. the support desk's mailbox; without it replies go to {@code from}. */
+        Optional<String> replyTo();
 
         /** Domain part of the Message-ID derived from each delivery's idempotency key. */
         @WithDefault("notification.candor.local")
@@ -165,6 +171,38 @@ public interface NotificationConfig {
 
         /** Signs bounce and delivery receipts posted to {@code /api/receipts/email} (HMAC-SHA256 of the body). */
         String receiptSecret();
+
+        Dkim dkim();
+    }
+
+    /**
+     * DKIM signing (RFC 6376) in this service. Off where the relay or email service provider signs,
+     * the usual production setup; on, every email is signed with the key of its {@code From} domain.
+     */
+    interface Dkim {
+
+        /** Whether this service signs every email (the service refuses to start when the {@code From} domain then has no key). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Keys per sender domain: {@code candor.notification.email.dkim.domains."example.org".selector=...}. */
+        java.util.Map<String, DkimKey> domains();
+    }
+
+    /** One domain's signing key. */
+    interface DkimKey {
+
+        /** The selector: receivers look the public key up at {@code <selector>._domainkey.<domain>}. */
+        String selector();
+
+        /**
+         * The private key as a PEM file (PKCS#8 or PKCS#1), e.g. a mounted Kubernetes Secret: RSA of 2048 bits
+         * or more (rsa-sha256, what every receiver checks) or Ed25519 (ed25519-sha256, RFC 8463).
+         */
+        Optional<String> privateKeyFile();
+
+        /** The PEM itself, e.g. from an environment variable fed by a Secret; used when there is no file. */
+        Optional<String> privateKey();
     }
 
     interface Sms {

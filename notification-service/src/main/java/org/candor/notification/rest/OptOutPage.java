@@ -130,17 +130,21 @@ public class OptOutPage {
                 "/opt-out/" + token + "?lang=" + language);
     }
 
+    /**
+     * The page's button, and the one-click unsubscribe of RFC 8058: a mailbox provider POSTs
+     * {@code List-Unsubscribe=One-Click} to the {@code List-Unsubscribe} link without showing any page,
+     * from a few servers on behalf of many people. So a genuine link is honoured whatever the caller's
+     * budget (it can only opt out the one person it names, which is what it is for); a link that does
+     * not verify counts against the caller's limit like every request to the page.
+     */
     @POST
     public Response confirm(@PathParam("token") String token, @QueryParam("lang") String lang,
             @Context HttpServerRequest request, @Context HttpHeaders headers) {
         String language = MessageCatalog.language(lang);
-        Response busy = overLimit(request, headers, language);
-        if (busy != null) {
-            return busy;
-        }
         Optional<OptOutLinks.OptOut> optOut = links.verify(token);
         if (optOut.isEmpty()) {
-            return refused(token, language);
+            Response busy = overLimit(request, headers, language);
+            return busy != null ? busy : refused(token, language);
         }
         Channel channel = optOut.get().channel();
         return recipients.optOut(optOut.get().recipientId(), channel).isPresent()

@@ -45,7 +45,8 @@ public class TemplateResource {
     public record SmsView(String text, String encoding, int length, int limit, int segments) {
     }
 
-    private static final MessageContent SAMPLE = new MessageContent(
+    /** The data every preview is rendered with (tests render every default template with it too). */
+    public static final MessageContent SAMPLE = new MessageContent(
             Map.of("en", "We have reset all passwords and closed the gap in the customer portal. We are working with the police.",
                     "de", "Wir haben alle Passwörter zurückgesetzt und die Lücke im Kundenportal geschlossen. Wir arbeiten mit der Polizei zusammen."),
             "IDENTIFIED", "Unauthorised access to the customer portal",

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -77,8 +78,11 @@ public class DeliveryStore {
     private final Clock clock;
     private final NotificationConfig config;
     private final Map<UUID, MessageView> messages = new ConcurrentHashMap<>();
+    private final MessageReferences references;
 
-    DeliveryStore(EntityManager entityManager, Outbox outbox, Clock clock, NotificationConfig config) {
+    DeliveryStore(EntityManager entityManager, Outbox outbox, Clock clock, NotificationConfig config,
+            MessageReferences references) {
+        this.references = references;
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.clock = clock;
@@ -165,6 +169,41 @@ public class DeliveryStore {
         });
     }
 
+    /** The reference each sent email carried, with its delivery, in the transaction that records it SENT. */
+    private void storeReferences(java.sql.Connection connection, List<UUID> emails) throws java.sql.SQLException {
+        if (emails.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into message_reference (reference, delivery_id)"
+                + " select unnest(?::varchar[]), unnest(?::uuid[]) on conflict do nothing")) {
+            insert.setArray(1, array(connection, "varchar", emails.stream().map(references::of).toArray()));
+            insert.setArray(2, array(connection, "uuid", emails.toArray()));
+            insert.executeUpdate();
+        }
+    }
+
+    /** What a reference stands for: the channel, when it was sent, and the message and language to tell its subject. */
+    public record Referenced(Channel channel, Instant sentAt, MessageView message, String locale) {
+    }
+
+    /** The sent delivery {@code reference} belongs to; empty for a reference nobody was sent. */
+    public Optional<Referenced> referenced(String reference) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Object[]> rows = entityManager.createNativeQuery("select cast(d.channel as varchar), d.sent_at, d.message_id,"
+                    + " d.locale from message_reference r join delivery d on d.id = r.delivery_id"
+                    + " where r.reference = ?1 and d.sent_at is not null", Object[].class).setParameter(1, reference)
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return Optional.<Referenced>empty();
+            }
+            Object[] row = rows.get(0);
+            Instant sentAt = row[1] instanceof java.sql.Timestamp timestamp ? timestamp.toInstant()
+                    : row[1] instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) row[1];
+            return Optional.of(new Referenced(Channel.valueOf((String) row[0]), sentAt, message((UUID) row[2]),
+                    (String) row[3]));
+        });
+    }
+
     /**
      * Records outcomes and their events in one transaction. Only deliveries still held by this claim
      * change (IN_FLIGHT with the claim's lease): one that recovery handed to another worker keeps that
@@ -220,6 +259,8 @@ public class DeliveryStore {
                             }
                         }
                         toMark.stream().filter(o -> marked.contains(o.delivery().id())).forEach(sent::add);
+                        storeReferences(connection, toMark.stream().filter(o -> marked.contains(o.delivery().id()))
+                                .filter(o -> o.delivery().channel() == Channel.EMAIL).map(o -> o.delivery().id()).toList());
                     }
                     boolean retries = false;
                     boolean holds = false;

@@ -64,6 +64,7 @@ public class DeliveryWorker {
     private final WorkSignals signals;
     private final DeliveryDeadLetters deadLetters;
     private final OptOutLinks optOutLinks;
+    private final EmailMessages emailMessages;
     private final Clock clock;
     private final LinkedBlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
     private final List<Lane> lanes = new ArrayList<>();
@@ -73,7 +74,8 @@ public class DeliveryWorker {
     private Thread recorder;
 
     DeliveryWorker(NotificationConfig config, DeliveryStore store, TemplateRenderer renderer, EmailClient email,
-            SmsClient sms, WorkSignals signals, DeliveryDeadLetters deadLetters, OptOutLinks optOutLinks, Clock clock) {
+            SmsClient sms, WorkSignals signals, DeliveryDeadLetters deadLetters, OptOutLinks optOutLinks,
+            EmailMessages emailMessages, Clock clock) {
         this.config = config;
         this.store = store;
         this.renderer = renderer;
@@ -82,6 +84,7 @@ public class DeliveryWorker {
         this.signals = signals;
         this.deadLetters = deadLetters;
         this.optOutLinks = optOutLinks;
+        this.emailMessages = emailMessages;
         this.clock = clock;
     }
 
@@ -239,9 +242,7 @@ public class DeliveryWorker {
             String optOut = message.mandatory() || delivery.customerId() == null ? null
                     : optOutLinks.url(delivery.customerId(), delivery.channel(), delivery.locale());
             if (delivery.channel() == Channel.EMAIL) {
-                TemplateRenderer.Email mail = renderer.email(message.type(), delivery.locale(), message.content(),
-                        delivery.name(), message.incidentId(), delivery.unsubscribeUrl(), optOut);
-                result = email.send(delivery.id(), delivery.address(), mail.subject(), mail.text(), mail.html());
+                result = email.send(emailMessages.of(delivery, optOut));
             } else {
                 SmsText text = renderer.sms(message.type(), delivery.locale(), message.content(), delivery.name(),
                         message.incidentId(), delivery.unsubscribeUrl(), optOut);

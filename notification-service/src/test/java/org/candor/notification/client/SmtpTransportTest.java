@@ -2,6 +2,7 @@ package org.candor.notification.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.candor.notification.client.SmtpTransport.Login;
 import org.candor.notification.client.SmtpTransport.RefusedException;
 import org.candor.notification.client.SmtpTransport.Settings;
 import org.candor.notification.client.SmtpTransport.StartTls;
+import org.candor.notification.support.Aiosmtpd;
 import org.candor.testsupport.FreePorts;
 import org.candor.testsupport.SmtpSink;
 import org.junit.jupiter.api.AfterEach;
@@ -214,6 +216,43 @@ class SmtpTransportTest {
         assertThat(mail.getReceivedMessages()).hasSize(1);
         assertThat(new String(mail.getReceivedMessages()[0].getSubject().getBytes(StandardCharsets.UTF_8),
                 StandardCharsets.UTF_8)).isEqualTo("Sicherheitsvorfall");
+    }
+
+    @Test
+    void anAddressWithANonAsciiLocalPartGoesThroughARelayThatOffersSmtpUtf8() throws Exception {
+        Aiosmtpd relay = Aiosmtpd.start();
+        servers.add(relay);
+        SmtpTransport smtp = transport(relay.port(), false, StartTls.OPTIONAL, Login.NONE, null, null, 1);
+        EmailAddress address = EmailAddress.of("jörg.müller@bücher.example");
+        byte[] message = MimeComposer.compose(new MimeComposer.Email("Candor <notifications@candor.test>",
+                address.envelope(), "Sicherheitsvorfall", "<" + UUID.randomUUID() + "@candor.test>", ZonedDateTime.now(),
+                "Guten Tag,\nwir informieren Sie.", "<p>Guten Tag,</p>"));
+
+        smtp.send("notifications@candor.test", address.envelope(), address.needsSmtpUtf8(), message).get(20, TimeUnit.SECONDS);
+
+        assertThat(address.needsSmtpUtf8()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> relay.messages().size() == 1);
+        String received = relay.messages().get(0);
+        // The domain in its ASCII form (IDNA), the local part in UTF-8 (RFC 6532), in the header as in the envelope.
+        assertThat(received).contains("To: jörg.müller@xn--bcher-kva.example\n");
+        assertThat(received).contains("X-RcptTo: =?utf-8?b?"
+                + java.util.Base64.getEncoder().encodeToString("jörg.müller@xn--bcher-kva.example".getBytes(StandardCharsets.UTF_8))
+                + "?=");
+    }
+
+    @Test
+    void aRelayWithoutSmtpUtf8FailsANonAsciiAddressAloneAndTakesTheNextMessage() throws Exception {
+        SmtpSink sink = sink();
+        SmtpTransport smtp = transport(sink.port(), false, StartTls.OPTIONAL, Login.NONE, null, null, 1);
+
+        CompletableFuture<String> refused = smtp.send("notifications@candor.test", "jörg@example.test", true,
+                message("jörg@example.test"));
+        String accepted = send(smtp, "kim@example.test");
+
+        assertThatThrownBy(() -> refused.get(20, TimeUnit.SECONDS)).hasCauseInstanceOf(SmtpTransport.ExtensionMissingException.class)
+                .hasMessageContaining("SMTPUTF8");
+        assertThat(accepted).isNotBlank();
+        assertThat(sink.recipients()).containsExactly("kim@example.test");
     }
 
     @Test

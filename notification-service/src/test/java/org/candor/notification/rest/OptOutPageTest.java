@@ -103,6 +103,27 @@ class OptOutPageTest {
     }
 
     @Test
+    void theOneClickUnsubscribeOfARoutineUpdateOptsOutOfEmailWithoutAPage() throws Exception {
+        UUID routine = Fixtures.incident(false, DataCategory.CONTACT);
+        String id = uniqueId("ONECLICK");
+        affect(routine, customer(id, "de", "DE", true, true));
+        awaitRecipient(id);
+        send(Fixtures.update(routine, UUID.randomUUID(), 1, "AFFECTED"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(mailsTo(address(id))).hasSize(1));
+        MimeMessage mail = mailsTo(address(id)).get(0);
+        String header = mail.getHeader("List-Unsubscribe", null);
+        assertThat(mail.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(header).startsWith("<https://").endsWith(">");
+
+        // What a mailbox provider sends (RFC 8058 3.2): a POST with this one form field, no page loaded before.
+        given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
+                .post(local(header.substring(1, header.length() - 1))).then().statusCode(200);
+
+        assertThat(recipient(id).emailOptOut).isTrue();
+        assertThat(recipient(id).smsOptOut).isFalse();
+    }
+
+    @Test
     void aTamperedLinkIsRefusedAndChangesNothing() {
         String id = registered("de", "DE");
         String link = local(links.url(id, Channel.SMS, "de"));

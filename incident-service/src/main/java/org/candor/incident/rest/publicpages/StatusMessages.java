@@ -55,6 +55,21 @@ public interface StatusMessages {
     @Message("Chat with us")
     String chat();
 
+    @Message("Is this message from us?")
+    String checkMessage();
+
+    @Message("Every email we send ends with a reference such as CND-7F3KQ-9XM2T. Enter it to see when we sent it and with which subject.")
+    String checkHint();
+
+    @Message("We will never ask you for a password, a PIN or payment details, not by email, text message or phone. We link only to our own website.")
+    String neverAsk();
+
+    @Message("Reference from the message")
+    String checkLabel();
+
+    @Message("Check")
+    String checkButton();
+
     @Message("Get updates")
     String subscribe();
 

@@ -149,7 +149,7 @@ public class StatusPageCache {
         rendered.put(Kind.PAGE, rendered(Kind.PAGE, lang, render(StatusPageResource.Templates.page(lang, PageLanguage.other(lang),
                 page.stream().filter(PageIncident::active).toList(),
                 page.stream().filter(incident -> !incident.active()).toList(), config.support(),
-                config.support().hotline().replaceAll("[^+0-9]", "")), lang)));
+                config.support().hotline().replaceAll("[^+0-9]", ""), config.messageCheckUrl()), lang)));
         String updated = incidents.stream().map(PublicIncident::lastUpdatedAt).max(Comparator.naturalOrder())
                 .map(Object::toString).orElse("1970-01-01T00:00:00Z");
         rendered.put(Kind.FEED, rendered(Kind.FEED, lang,

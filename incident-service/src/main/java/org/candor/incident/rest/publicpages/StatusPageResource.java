@@ -32,7 +32,7 @@ public class StatusPageResource {
     static class Templates {
 
         static native TemplateInstance page(String lang, String otherLang, List<PageIncident> active,
-                List<PageIncident> recent, IncidentConfig.Support support, String hotlineTel);
+                List<PageIncident> recent, IncidentConfig.Support support, String hotlineTel, String checkUrl);
 
         static native TemplateInstance feed(String lang, String baseUrl, String updated, List<PageIncident> incidents);
     }
