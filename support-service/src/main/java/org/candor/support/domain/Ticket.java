@@ -104,6 +104,14 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "sla_next_check_at")
     public Instant slaNextCheckAt;
 
+    /** When the first SLA target still open falls due (a breached one's due date has passed); null while paused. */
+    @Column(name = "sla_due_at")
+    public Instant slaDueAt;
+
+    /** When the customer last wrote (mail, web, chat, or the description they gave), or null. */
+    @Column(name = "last_customer_message_at")
+    public Instant lastCustomerMessageAt;
+
     @Version
     public long version;
 }
