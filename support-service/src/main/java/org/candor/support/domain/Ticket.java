@@ -112,6 +112,10 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "last_customer_message_at")
     public Instant lastCustomerMessageAt;
 
+    /** Where replies go for a ticket without a customer: the address given on the contact form (not verified). */
+    @Column(name = "requester_email")
+    public String requesterEmail;
+
     @Version
     public long version;
 }

@@ -284,6 +284,10 @@ public class TicketService {
                 notifications.toCustomer("support:reply:" + message.id, "support-reply", ticket.incidentId,
                         ticket.customerId, ticket.locale, Map.of("ticketId", ticket.id.toString(), "reply", text),
                         false, now);
+            } else if (ticket.customerId == null && ticket.requesterEmail != null) {
+                notifications.toAddress("support:reply:" + message.id, "support-reply", ticket.incidentId,
+                        ticket.requesterEmail, ticket.locale, Map.of("ticketId", ticket.id.toString(), "reply", text),
+                        false, now);
             }
         }
         return message;
