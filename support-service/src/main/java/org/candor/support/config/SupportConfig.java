@@ -27,6 +27,9 @@ public interface SupportConfig {
     /** Compensation claims. */
     Claims claims();
 
+    /** The public contact form. */
+    Contact contact();
+
     /** Queues, SLA policies and the active incident as every ticket request reads them. */
     ReferenceData referenceData();
 
@@ -127,6 +130,23 @@ public interface SupportConfig {
         /** Kafka topic on which replicas hand chat messages to each other's connections. */
         @WithDefault("candor.support.chat-relay")
         String relayTopic();
+    }
+
+    interface Contact {
+        /** The queue the form's tickets go to. */
+        @WithDefault("general")
+        String queue();
+
+        /** Forms one client (real address) may send per minute, for all replicas together. */
+        @WithDefault("5")
+        int maxSubmissionsPerMinute();
+
+        /**
+         * Confirmation mails one email address gets per day: the form needs no account, so anyone can type
+         * anyone's address; past this the ticket still opens, but no further mail goes to that address.
+         */
+        @WithDefault("3")
+        int maxConfirmationsPerAddressPerDay();
     }
 
     interface Claims {

@@ -104,6 +104,18 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "sla_next_check_at")
     public Instant slaNextCheckAt;
 
+    /** When the first SLA target still open falls due (a breached one's due date has passed); null while paused. */
+    @Column(name = "sla_due_at")
+    public Instant slaDueAt;
+
+    /** When the customer last wrote (mail, web, chat, or the description they gave), or null. */
+    @Column(name = "last_customer_message_at")
+    public Instant lastCustomerMessageAt;
+
+    /** Where replies go for a ticket without a customer: the address given on the contact form (not verified). */
+    @Column(name = "requester_email")
+    public String requesterEmail;
+
     @Version
     public long version;
 }

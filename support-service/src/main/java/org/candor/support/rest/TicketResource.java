@@ -37,7 +37,10 @@ import org.candor.support.rest.TicketViews.TicketPage;
 import org.candor.support.rest.TicketViews.TicketView;
 import org.candor.support.rest.TicketViews.UpdateTicket;
 import org.candor.support.service.AssignmentService;
+import org.candor.support.service.Problems;
+import org.candor.support.service.TicketListQuery;
 import org.candor.support.service.TicketService;
+import org.candor.support.service.TicketSort;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -54,11 +57,13 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class TicketResource {
 
     private final TicketService tickets;
+    private final TicketListQuery list;
     private final AssignmentService assignment;
     private final SecurityIdentity identity;
 
-    TicketResource(TicketService tickets, AssignmentService assignment, SecurityIdentity identity) {
+    TicketResource(TicketService tickets, TicketListQuery list, AssignmentService assignment, SecurityIdentity identity) {
         this.tickets = tickets;
+        this.list = list;
         this.assignment = assignment;
         this.identity = identity;
     }
@@ -74,22 +79,21 @@ public class TicketResource {
     }
 
     @GET
-    @Operation(summary = "List tickets by filter, newest first unless sort=oldest; pass nextCursor as cursor for the next page")
+    @Operation(summary = "List tickets by filter and full-text search (q), sorted by sort (newest, oldest, sla-due,"
+            + " priority, last-customer-message); pass nextCursor as cursor for the next page")
     public TicketPage list(@QueryParam("status") String status, @QueryParam("queue") String queue,
             @QueryParam("incidentId") String incidentId, @QueryParam("assignee") String assignee,
             @QueryParam("channel") String channel, @QueryParam("slaBreached") String slaBreached,
-            @QueryParam("customerId") String customerId,
+            @QueryParam("customerId") String customerId, @QueryParam("q") String q,
             @QueryParam("sort") @DefaultValue("newest") String sort, @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        boolean oldestFirst = switch (sort) {
-            case "newest" -> false;
-            case "oldest" -> true;
-            default -> throw org.candor.support.service.Problems.invalid("sort", "'" + sort + "' is neither newest nor oldest");
-        };
-        TicketService.Page page = tickets.list(new TicketService.TicketFilter(
+        TicketSort order = TicketSort.of(sort).orElseThrow(() -> Problems.invalid("sort",
+                "'" + sort + "' is not a sort; allowed: " + String.join(", ", TicketSort.parameters())));
+        TicketListQuery.Page page = list.list(new TicketListQuery.TicketFilter(
                 Params.enumOf(TicketStatus.class, status, "status"), blankToNull(queue),
                 Params.uuid(incidentId, "incidentId"), blankToNull(assignee), Params.enumOf(Channel.class, channel, "channel"),
-                Params.bool(slaBreached, "slaBreached"), blankToNull(customerId), oldestFirst, blankToNull(cursor), limit));
+                Params.bool(slaBreached, "slaBreached"), blankToNull(customerId), Params.search(q, "q"), order,
+                blankToNull(cursor), limit));
         return new TicketPage(page.items().stream().map(TicketView::of).toList(), page.nextCursor());
     }
 

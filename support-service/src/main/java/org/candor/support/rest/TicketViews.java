@@ -18,7 +18,7 @@ import org.candor.support.domain.Ticket;
 import org.candor.support.domain.TicketHistory;
 import org.candor.support.domain.TicketMessage;
 import org.candor.support.domain.TicketStatus;
-import org.candor.support.service.TicketService;
+import org.candor.support.service.TicketListQuery;
 
 /** The ticket API's requests and answers. */
 public final class TicketViews {
@@ -61,25 +61,25 @@ public final class TicketViews {
     public record TicketView(UUID id, Channel channel, TicketStatus status, Priority priority, String queue,
             String subject, String customerId, String locale, String country, UUID incidentId, UUID problemId,
             String assignee, Instant createdAt, Instant updatedAt, Instant firstRespondedAt, Instant resolvedAt,
-            Instant closedAt, SlaView sla) {
+            Instant closedAt, Instant lastCustomerMessageAt, SlaView sla) {
 
         static TicketView of(Ticket ticket, Map<SlaTarget, Instant> due) {
             return new TicketView(ticket.id, ticket.channel, ticket.status, ticket.priority, ticket.queue,
                     ticket.subject, ticket.customerId, ticket.locale, ticket.country, ticket.incidentId,
                     ticket.problemId, ticket.assignee, ticket.createdAt, ticket.updatedAt, ticket.firstRespondedAt,
-                    ticket.resolvedAt, ticket.closedAt,
+                    ticket.resolvedAt, ticket.closedAt, ticket.lastCustomerMessageAt,
                     new SlaView(ticket.slaRunningSince == null, ticket.slaAtRisk, ticket.slaBreached,
-                            split(ticket.slaBreachedTargets), due));
+                            split(ticket.slaBreachedTargets), ticket.slaDueAt, due));
         }
 
         /** A listed ticket: the list shows no due dates. */
-        static TicketView of(TicketService.ListedTicket ticket) {
+        static TicketView of(TicketListQuery.ListedTicket ticket) {
             return new TicketView(ticket.id(), ticket.channel(), ticket.status(), ticket.priority(), ticket.queue(),
                     ticket.subject(), ticket.customerId(), ticket.locale(), ticket.country(), ticket.incidentId(),
                     ticket.problemId(), ticket.assignee(), ticket.createdAt(), ticket.updatedAt(),
-                    ticket.firstRespondedAt(), ticket.resolvedAt(), ticket.closedAt(),
+                    ticket.firstRespondedAt(), ticket.resolvedAt(), ticket.closedAt(), ticket.lastCustomerMessageAt(),
                     new SlaView(ticket.slaPaused(), ticket.slaAtRisk(), ticket.slaBreached(),
-                            split(ticket.slaBreachedTargets()), Map.of()));
+                            split(ticket.slaBreachedTargets()), ticket.slaDueAt(), Map.of()));
         }
 
         private static List<String> split(String targets) {
@@ -89,10 +89,12 @@ public final class TicketViews {
 
     /**
      * @param paused true while the clock does not run (waiting for the customer, resolved or closed)
+     * @param nextDueAt when the first target still open falls due, breached ones included (what {@code sort=sla-due}
+     *            orders by; null while paused)
      * @param due when each target still open falls due (absent while paused)
      */
     public record SlaView(boolean paused, boolean atRisk, boolean breached, List<String> breachedTargets,
-            Map<SlaTarget, Instant> due) {
+            Instant nextDueAt, Map<SlaTarget, Instant> due) {
     }
 
     public record TicketPage(List<TicketView> items, String nextCursor) {

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
-/** The periodic work: SLA checks, assigning waiting tickets, closing resolved tickets past their reopen window. */
+/** The periodic work: SLA checks, due dates of tickets from before they were stored, assigning waiting tickets, closing resolved tickets past their reopen window. */
 @ApplicationScoped
 public class Housekeeping {
 
@@ -27,6 +27,7 @@ public class Housekeeping {
     void run() {
         try {
             sla.checkDue();
+            sla.fillMissingDueDates();
             queues.queues().stream().filter(queue -> queue.autoAssign)
                     .forEach(queue -> assignment.assignWaiting(queue.code, 100, tickets));
             tickets.closeExpired();

@@ -56,6 +56,7 @@ public final class SlaRules {
             ticket.slaRunningSince = null;
         }
         ticket.slaNextCheckAt = null;
+        ticket.slaDueAt = null;
     }
 
     /** The customer wrote: the next-response target starts now, unless it already runs. */
@@ -115,16 +116,26 @@ public final class SlaRules {
         return crossings;
     }
 
-    /** Sets when the next threshold falls, or nothing while the clock does not run. */
+    /**
+     * Sets when the next threshold falls and when the first target falls due (the ticket list's SLA order), or
+     * nothing while the clock does not run.
+     */
     public static void schedule(Ticket ticket, SlaPolicy policy, BusinessCalendar calendar, double atRiskRatio) {
         if (ticket.slaRunningSince == null) {
             ticket.slaNextCheckAt = null;
+            ticket.slaDueAt = null;
             return;
         }
         Instant next = null;
+        Instant firstDue = null;
         for (Map.Entry<SlaTarget, Window> entry : windows(ticket, policy).entrySet()) {
             SlaTarget target = entry.getKey();
             Window window = entry.getValue();
+            Instant due = calendar.after(ticket.slaRunningSince,
+                    Math.max(0, window.from + window.limit - ticket.slaConsumedSeconds));
+            if (firstDue == null || due.isBefore(firstDue)) {
+                firstDue = due;
+            }
             if (has(ticket.slaBreachedTargets, target)) {
                 continue;
             }
@@ -136,6 +147,7 @@ public final class SlaRules {
             }
         }
         ticket.slaNextCheckAt = next;
+        ticket.slaDueAt = firstDue;
     }
 
     private static long atRiskThreshold(Window window, double ratio) {

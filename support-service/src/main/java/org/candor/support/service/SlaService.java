@@ -71,6 +71,24 @@ public class SlaService {
         return raised;
     }
 
+    /**
+     * Works out the due date of running tickets that have none: those opened before due dates were stored. A batch
+     * per round; rows another replica holds are skipped.
+     */
+    @Transactional
+    public int fillMissingDueDates() {
+        List<Ticket> missing = entityManager.createQuery(
+                "select t from Ticket t where t.slaRunningSince is not null and t.slaDueAt is null order by t.seq",
+                Ticket.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2)
+                .setMaxResults(config.sla().batchSize())
+                .getResultList();
+        missing.forEach(ticket -> SlaRules.schedule(ticket, tickets.policy(ticket.priority),
+                tickets.calendar(ticket.queue), config.sla().atRiskRatio()));
+        return missing.size();
+    }
+
     private void raise(Ticket ticket, SlaRules.Crossing crossing, Instant now) {
         String target = crossing.target().name();
         if (crossing.breach()) {

@@ -1,21 +1,12 @@
 package org.candor.support.service;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -51,24 +42,8 @@ public class TicketService {
             String locale, String country, UUID incidentId, String description) {
     }
 
-    /** Which tickets to list, in which order, from where. */
-    public record TicketFilter(TicketStatus status, String queue, UUID incidentId, String assignee, Channel channel,
-            Boolean slaBreached, String customerId, boolean oldestFirst, String cursor, int limit) {
-    }
-
     /** A ticket and when each of its SLA targets falls due, as the API shows it. */
     public record TicketWithDueDates(Ticket ticket, Map<SlaTarget, Instant> due) {
-    }
-
-    /** One page of tickets and the cursor of the next, or null at the end. */
-    public record Page(List<ListedTicket> items, String nextCursor) {
-    }
-
-    /** A ticket as the list shows it (no due dates); {@code slaPaused} while its clock does not run. */
-    public record ListedTicket(long seq, UUID id, Channel channel, TicketStatus status, Priority priority, String queue,
-            String subject, String customerId, String locale, String country, UUID incidentId, UUID problemId,
-            String assignee, Instant createdAt, Instant updatedAt, Instant firstRespondedAt, Instant resolvedAt,
-            Instant closedAt, boolean slaPaused, boolean slaAtRisk, boolean slaBreached, String slaBreachedTargets) {
     }
 
     private final EntityManager entityManager;
@@ -81,14 +56,12 @@ public class TicketService {
     private final Event<TicketMessagePosted> messagePosted;
     private final ReferenceData referenceData;
     private final TicketHistoryLog historyLog;
-    private final DataSource dataSource;
 
     TicketService(EntityManager entityManager, Outbox outbox, Notifications notifications, KnownIncidentService incidents,
             AssignmentService assignment, SupportConfig config, Clock clock, Event<TicketMessagePosted> messagePosted,
-            ReferenceData referenceData, TicketHistoryLog historyLog, DataSource dataSource) {
+            ReferenceData referenceData, TicketHistoryLog historyLog) {
         this.referenceData = referenceData;
         this.historyLog = historyLog;
-        this.dataSource = dataSource;
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.notifications = notifications;
@@ -168,88 +141,6 @@ public class TicketService {
     /** The due date of each SLA target that still applies while the clock runs. */
     public Map<SlaTarget, Instant> dueDates(Ticket ticket) {
         return SlaRules.dueDates(ticket, policy(ticket.priority), calendar(ticket.queue));
-    }
-
-    /**
-     * One page of tickets, read as the list shows them: one select of the listed columns, straight from the
-     * rows into {@link ListedTicket}s on a pooled connection, without entities or a persistence context.
-     */
-    public Page list(TicketFilter filter) {
-        StringBuilder sql = new StringBuilder(LIST_SELECT);
-        List<Object> parameters = new ArrayList<>(8);
-        if (filter.status() != null) {
-            sql.append(" and status = ?");
-            parameters.add(filter.status().name());
-        }
-        if (filter.queue() != null) {
-            sql.append(" and queue = ?");
-            parameters.add(filter.queue());
-        }
-        if (filter.incidentId() != null) {
-            sql.append(" and incident_id = ?");
-            parameters.add(filter.incidentId());
-        }
-        if (filter.assignee() != null) {
-            sql.append(" and assignee = ?");
-            parameters.add(filter.assignee());
-        }
-        if (filter.channel() != null) {
-            sql.append(" and channel = ?");
-            parameters.add(filter.channel().name());
-        }
-        if (filter.slaBreached() != null) {
-            sql.append(" and sla_breached = ?");
-            parameters.add(filter.slaBreached());
-        }
-        if (filter.customerId() != null) {
-            sql.append(" and customer_id = ?");
-            parameters.add(filter.customerId());
-        }
-        if (filter.cursor() != null) {
-            sql.append(filter.oldestFirst() ? " and seq > ?" : " and seq < ?");
-            parameters.add(decodeCursor(filter.cursor()));
-        }
-        sql.append(filter.oldestFirst() ? " order by seq asc limit ?" : " order by seq desc limit ?");
-        parameters.add(filter.limit() + 1);
-        List<ListedTicket> rows = new ArrayList<>(Math.min(filter.limit() + 1, 64));
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                select.setObject(i + 1, parameters.get(i));
-            }
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    rows.add(listed(result));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Listing tickets failed", e);
-        }
-        if (rows.size() <= filter.limit()) {
-            return new Page(rows, null);
-        }
-        List<ListedTicket> page = rows.subList(0, filter.limit());
-        return new Page(page, encodeCursor(page.get(page.size() - 1).seq()));
-    }
-
-    private static final String LIST_SELECT = """
-            select seq, id, channel, status, priority, queue, subject, customer_id, locale, country, incident_id,
-                   problem_id, assignee, created_at, updated_at, first_responded_at, resolved_at, closed_at,
-                   sla_running_since is null, sla_at_risk, sla_breached, sla_breached_targets
-            from ticket where true""";
-
-    private static ListedTicket listed(ResultSet row) throws SQLException {
-        return new ListedTicket(row.getLong(1), row.getObject(2, UUID.class), Channel.valueOf(row.getString(3)),
-                TicketStatus.valueOf(row.getString(4)), Priority.valueOf(row.getString(5)), row.getString(6),
-                row.getString(7), row.getString(8), row.getString(9), row.getString(10), row.getObject(11, UUID.class),
-                row.getObject(12, UUID.class), row.getString(13), instant(row, 14), instant(row, 15), instant(row, 16),
-                instant(row, 17), instant(row, 18), row.getBoolean(19), row.getBoolean(20), row.getBoolean(21),
-                row.getString(22));
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     /** Moves the ticket to {@code target}, or 409 when that transition is not allowed. */
@@ -393,6 +284,10 @@ public class TicketService {
                 notifications.toCustomer("support:reply:" + message.id, "support-reply", ticket.incidentId,
                         ticket.customerId, ticket.locale, Map.of("ticketId", ticket.id.toString(), "reply", text),
                         false, now);
+            } else if (ticket.customerId == null && ticket.requesterEmail != null) {
+                notifications.toAddress("support:reply:" + message.id, "support-reply", ticket.incidentId,
+                        ticket.requesterEmail, ticket.locale, Map.of("ticketId", ticket.id.toString(), "reply", text),
+                        false, now);
             }
         }
         return message;
@@ -493,6 +388,9 @@ public class TicketService {
         message.createdAt = now;
         entityManager.persist(message);
         ticket.updatedAt = now;
+        if (kind == MessageKind.CUSTOMER_MESSAGE) {
+            ticket.lastCustomerMessageAt = now;
+        }
         String action = switch (kind) {
             case PUBLIC_REPLY -> "REPLIED";
             case INTERNAL_NOTE -> "NOTE_ADDED";
@@ -501,21 +399,5 @@ public class TicketService {
         history(ticket, author, action, "message=" + message.id + (note == null ? "" : " " + note), now);
         messagePosted.fire(new TicketMessagePosted(ticket.id, ticket.channel, message.id, kind, author, body, now));
         return message;
-    }
-
-    private static String encodeCursor(long seq) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("s:" + seq).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static long decodeCursor(String cursor) {
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!decoded.startsWith("s:")) {
-                throw new IllegalArgumentException();
-            }
-            return Long.parseLong(decoded.substring(2));
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid("cursor", "is not a cursor this API returned");
-        }
     }
 }
