@@ -39,6 +39,8 @@ public class NotReachedResource {
 
     static final String CSV = "text/csv;charset=UTF-8";
     private static final int EXPORT_CHUNK = 1000;
+    /** Pages beyond this would start past any list (and past an int offset): the CSV is for the whole list. */
+    private static final int MAX_PAGE = 1_000_000;
 
     private final NotReachedService notReached;
 
@@ -57,8 +59,8 @@ public class NotReachedResource {
     public Response list(@PathParam("id") UUID id, @Context HttpHeaders headers,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("100") int size) {
         List<Problem.FieldError> errors = new java.util.ArrayList<>();
-        if (page < 0) {
-            errors.add(Problem.FieldError.field("page", "must be 0 or more"));
+        if (page < 0 || page > MAX_PAGE) {
+            errors.add(Problem.FieldError.field("page", "must be between 0 and " + MAX_PAGE));
         }
         if (size < 1 || size > 1000) {
             errors.add(Problem.FieldError.field("size", "must be between 1 and 1000"));

@@ -49,7 +49,9 @@ public class NotReachedService {
                     .setParameter("incident", incidentId).getSingleResult()).longValue();
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery(COLUMNS + " order by recipient_id, message_id")
-                    .setParameter("incident", incidentId).setFirstResult(page * size).setMaxResults(size).getResultList();
+                    .setParameter("incident", incidentId)
+                    .setFirstResult((int) Math.min((long) page * size, Integer.MAX_VALUE)).setMaxResults(size)
+                    .getResultList();
             return new Page(incidentId, total, page, size, rows.stream().map(this::entry).toList());
         });
     }
