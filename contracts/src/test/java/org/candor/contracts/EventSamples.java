@@ -62,7 +62,7 @@ final class EventSamples {
                     true, AWARE.plusSeconds(600))),
             Map.entry(StatusUpdatePublished.TYPE, new StatusUpdatePublished(INCIDENT, UUID.randomUUID(), 1,
                     "INVESTIGATING", "PUBLIC", Map.of("en", "We are investigating.", "de", "Wir untersuchen den Vorfall."),
-                    true, AWARE.plusSeconds(900), AWARE.plusSeconds(900 + 86_400), true)),
+                    true, AWARE.plusSeconds(900), AWARE.plusSeconds(900 + 86_400), true, "commander-1")),
             Map.entry(StatusUpdateOverdue.TYPE, new StatusUpdateOverdue(INCIDENT, AWARE.plusSeconds(86_400),
                     AWARE.plusSeconds(86_460))),
             Map.entry(AffectedPopulationSummarized.TYPE, new AffectedPopulationSummarized(INCIDENT, 1500,

@@ -16,12 +16,22 @@ import org.candor.contracts.CandorEvent;
  * @param nextUpdateDueAt when the next update was promised, if it was
  * @param urgent whether its SMS go out at once, also in the recipients' quiet hours; absent in events
  *        written before the field existed, which read as false
+ * @param publishedBy who wrote this revision (the incident commander's token subject); null in events
+ *        written before the field existed
  */
 public record StatusUpdatePublished(UUID incidentId, UUID updateId, int revision, String status, String audience,
         Map<String, String> messages, boolean notifyPeople, Instant publishedAt, Instant nextUpdateDueAt,
-        boolean urgent) implements CandorEvent {
+        boolean urgent, String publishedBy) implements CandorEvent {
 
     public static final String TYPE = "candor.incident.update-published.v1";
+
+    /** An update whose author is not named. */
+    public StatusUpdatePublished(UUID incidentId, UUID updateId, int revision, String status, String audience,
+            Map<String, String> messages, boolean notifyPeople, Instant publishedAt, Instant nextUpdateDueAt,
+            boolean urgent) {
+        this(incidentId, updateId, revision, status, audience, messages, notifyPeople, publishedAt, nextUpdateDueAt,
+                urgent, null);
+    }
 
     /** An update that is not urgent. */
     public StatusUpdatePublished(UUID incidentId, UUID updateId, int revision, String status, String audience,

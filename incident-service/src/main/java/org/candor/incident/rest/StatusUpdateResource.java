@@ -86,7 +86,7 @@ public class StatusUpdateResource {
     @RolesAllowed(Roles.INCIDENT_COMMANDER)
     public UpdateView edit(@PathParam("id") UUID id, @PathParam("updateId") UUID updateId,
             @NotNull(message = "a JSON body is required") @Valid UpdateRequest request) {
-        return UpdateView.of(updates.edit(id, updateId, content(request)));
+        return UpdateView.of(updates.edit(id, updateId, content(request), caller.getSubject()));
     }
 
     @GET

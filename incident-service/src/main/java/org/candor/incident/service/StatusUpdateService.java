@@ -58,16 +58,17 @@ public class StatusUpdateService {
         apply(update, content, now);
         update.persist();
         incident.nextUpdateDueAt = content.nextUpdateDueAt();
-        outbox.record(event(update), now);
+        outbox.record(event(update, actor), now);
         return update;
     }
 
     /**
      * Edits an update. An edit that changes nothing is not a new revision and tells nobody; a real
-     * change is published as the next revision, notifying people only if asked to.
+     * change is published as the next revision, notifying people only if asked to; the event names
+     * {@code actor} as the revision's author.
      */
     @Transactional
-    public StatusUpdate edit(UUID incidentId, UUID updateId, Content content) {
+    public StatusUpdate edit(UUID incidentId, UUID updateId, Content content, String actor) {
         StatusUpdate update = require(incidentId, updateId);
         if (sameAs(update, content)) {
             return update;
@@ -79,7 +80,7 @@ public class StatusUpdateService {
         if (isLatest(update)) {
             incident.nextUpdateDueAt = content.nextUpdateDueAt();
         }
-        outbox.record(event(update), now);
+        outbox.record(event(update, actor), now);
         return update;
     }
 
@@ -141,10 +142,11 @@ public class StatusUpdateService {
         update.updatedAt = now;
     }
 
-    private static StatusUpdatePublished event(StatusUpdate update) {
+    /** The revision as notification-service sees it; {@code author} wrote it, and may not approve its own big send. */
+    private static StatusUpdatePublished event(StatusUpdate update, String author) {
         return new StatusUpdatePublished(update.incidentId, update.id, update.revision, update.status.name(),
                 update.audience.name(), Map.copyOf(update.messages), update.notify, update.updatedAt,
-                update.nextUpdateDueAt, update.urgent);
+                update.nextUpdateDueAt, update.urgent, author);
     }
 
     private static Instant toInstant(Object value) {

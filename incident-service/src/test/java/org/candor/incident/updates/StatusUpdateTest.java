@@ -169,6 +169,23 @@ class StatusUpdateTest {
                 .containsExactlyInAnyOrder(false, true);
     }
 
+    @Test
+    void eachRevisionNamesTheCommanderWhoWroteIt() {
+        String incident = declare();
+        Map<String, Object> body = update("INVESTIGATING", true);
+        String updateId = commander().body(body).post("/api/incidents/" + incident + "/updates")
+                .then().statusCode(201).extract().path("id");
+        body.put("status", "IDENTIFIED");
+
+        given().auth().oauth2(CandorTestResource.jwt().token("second-commander", java.time.Duration.ofMinutes(30),
+                Roles.INCIDENT_COMMANDER)).contentType(ContentType.JSON).body(body)
+                .put("/api/incidents/" + incident + "/updates/" + updateId).then().statusCode(200);
+
+        assertThat(payloads(incident, StatusUpdatePublished.TYPE))
+                .extracting(payload -> payload.path("revision").asInt() + ":" + payload.path("publishedBy").asText())
+                .containsExactlyInAnyOrder("1:test-user", "2:second-commander");
+    }
+
     private java.util.List<com.fasterxml.jackson.databind.JsonNode> payloads(String incident, String type) {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")

@@ -65,6 +65,15 @@ public interface NotificationConfig {
 
     QuietHours quietHours();
 
+    MandatoryNotice mandatoryNotice();
+
+    /**
+     * An update addressed to more people than this waits for a second incident commander's approval
+     * before anything of it is sent.
+     */
+    @WithDefault("1000")
+    long approvalThreshold();
+
     /** Where people reach this service's public pages (the opt-out page), as written into links. */
     @WithDefault("http://localhost:8082")
     String publicBaseUrl();
@@ -104,6 +113,26 @@ public interface NotificationConfig {
         /** How long an expired short link is kept, so its page can say "expired" rather than "unknown". */
         @WithDefault("30d")
         Duration keepExpired();
+    }
+
+    /** How a mandatory notice (the GDPR Art. 34 breach notice) uses a person's channels. */
+    interface MandatoryNotice {
+
+        /** Which channels a mandatory notice goes on first. */
+        enum Channels {
+            /** Every channel the person has an address for, at once. */
+            ALL,
+            /** Email when the person has an address, else SMS; the other channel only after a permanent failure. */
+            FALLBACK
+        }
+
+        /**
+         * {@code all}: every channel at once (the fastest way to reach people); {@code fallback}: one channel
+         * first, the other only where the first failed permanently (an SMS only for those email did not reach).
+         * Either way a permanent failure on one channel sends the notice on the other if it has not had it.
+         */
+        @WithDefault("all")
+        Channels channels();
     }
 
     /** Non-urgent SMS wait until the end of quiet hours in the recipient's time zone. */

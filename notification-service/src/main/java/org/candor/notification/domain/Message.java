@@ -92,4 +92,31 @@ public class Message extends PanacheEntityBase {
 
     @Column(name = "controlled_at")
     public Instant controlledAt;
+
+    /** How many people it was addressed to when it was created (null for a message to one person). */
+    @Column(name = "audience_size")
+    public Long audienceSize;
+
+    /** Addressed to more people than the approval threshold: nothing is fanned out before {@link #approvedAt}. */
+    @Column(name = "approval_required", nullable = false)
+    public boolean approvalRequired;
+
+    /** The second incident commander who approved it (the token's subject), never its author ({@link #requestedBy}). */
+    @Column(name = "approved_by")
+    public String approvedBy;
+
+    @Column(name = "approved_at")
+    public Instant approvedAt;
+
+    /** The message (an earlier revision of the same update) this correction corrects; it goes to the people that one reached. */
+    public UUID corrects;
+
+    /** For a test send to named staff: the message it is a copy of. */
+    @Column(name = "test_of")
+    public UUID testOf;
+
+    /** Waiting for a second incident commander's approval. */
+    public boolean awaitingApproval() {
+        return approvalRequired && approvedAt == null && cancelledAt == null;
+    }
 }

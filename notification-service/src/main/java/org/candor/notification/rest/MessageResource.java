@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,11 +18,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.candor.notification.domain.Delivery;
 import org.candor.notification.domain.DeliveryStatus;
+import org.candor.notification.service.Audiences;
 import org.candor.notification.service.FanOutControl;
 import org.candor.notification.service.ProgressService;
+import org.candor.notification.service.SendReview;
 import org.candor.platform.security.Roles;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,12 +51,48 @@ public class MessageResource {
 
     private final ProgressService progress;
     private final FanOutControl control;
+    private final SendReview review;
     private final JsonWebToken caller;
 
-    MessageResource(ProgressService progress, FanOutControl control, JsonWebToken caller) {
+    MessageResource(ProgressService progress, FanOutControl control, SendReview review, JsonWebToken caller) {
         this.progress = progress;
         this.control = control;
+        this.review = review;
         this.caller = caller;
+    }
+
+    /**
+     * A second incident commander lets a send to more people than the approval threshold go. 403 for its
+     * author, 409 when it is not waiting for approval.
+     */
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed(Roles.INCIDENT_COMMANDER)
+    public ProgressService.Progress approve(@PathParam("id") UUID id) {
+        return review.approve(id, caller.getSubject());
+    }
+
+    /** Who the update's message is addressed to, per channel and locale, as the fan-out would reach them now. */
+    @GET
+    @Path("/{id}/audience")
+    public Audiences.Breakdown audience(@PathParam("id") UUID id) {
+        return review.audience(id);
+    }
+
+    /** The exact messages per channel and language of its audience. */
+    @GET
+    @Path("/{id}/preview")
+    public SendReview.Preview preview(@PathParam("id") UUID id) {
+        return review.preview(id);
+    }
+
+    /** Sends the message to named staff addresses and numbers; never counted as a delivery to customers. */
+    @POST
+    @Path("/{id}/test-send")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.INCIDENT_COMMANDER)
+    public Response testSend(@PathParam("id") UUID id, SendReview.TestSendRequest request) {
+        return Response.accepted(review.testSend(id, request, caller.getSubject())).build();
     }
 
     /** Holds the fan-out: nothing more is sent until it is resumed. 409 once it has finished. */

@@ -33,7 +33,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * The delivery table as the workers use it, in plain JDBC for speed: claim due deliveries with
  * {@code FOR UPDATE SKIP LOCKED}, and record a batch of outcomes together with their outcome events
  * in one transaction: a {@link NotificationBatchDelivered} for the messages providers accepted, a
- * {@code NotificationFailed} per failure.
+ * {@code NotificationFailed} per failure, and for a mandatory notice that failed its fallback on the
+ * person's other channel or their not-reached record ({@link MandatoryFallback}).
  */
 @ApplicationScoped
 public class DeliveryStore {
@@ -57,7 +58,13 @@ public class DeliveryStore {
 
     /** What a worker needs of a message; cached, since a message's content never changes. */
     public record MessageView(UUID id, String type, UUID incidentId, org.candor.notification.domain.MessageContent content,
-            boolean mandatory) {
+            boolean mandatory, boolean test) {
+
+        /** A message to customers (not a test send to staff). */
+        public MessageView(UUID id, String type, UUID incidentId, org.candor.notification.domain.MessageContent content,
+                boolean mandatory) {
+            this(id, type, incidentId, content, mandatory, false);
+        }
     }
 
     /**
@@ -77,13 +84,15 @@ public class DeliveryStore {
     private final Outbox outbox;
     private final Clock clock;
     private final NotificationConfig config;
+    private final MandatoryFallback fallback;
     private final Map<UUID, MessageView> messages = new ConcurrentHashMap<>();
     private final MessageReferences references;
 
     DeliveryStore(EntityManager entityManager, Outbox outbox, Clock clock, NotificationConfig config,
-            MessageReferences references) {
+            MandatoryFallback fallback, MessageReferences references) {
         this.references = references;
         this.entityManager = entityManager;
+        this.fallback = fallback;
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
@@ -165,7 +174,7 @@ public class DeliveryStore {
         return messages.computeIfAbsent(id, key -> {
             Message message = entityManager.find(Message.class, key);
             return new MessageView(message.id, message.messageType, message.incidentId, message.content,
-                    message.mandatory);
+                    message.mandatory, message.testOf != null);
         });
     }
 
@@ -324,10 +333,17 @@ public class DeliveryStore {
                     }
                 }
             });
+            // A mandatory notice that failed goes on the person's other channel, or they are recorded as not reached.
+            fallback.failed(failed.stream().filter(o -> o.delivery().message().mandatory() && o.delivery().customerId() != null)
+                    .map(o -> o.delivery().id()).toList());
             // The evidence that people were told, one event per batch rather than one per message.
             List<NotificationBatchDelivered.Delivered> delivered = new ArrayList<>();
             for (Outcome outcome : sent) {
                 Claimed d = outcome.delivery();
+                if (d.message().test()) {
+                    // A test send to staff is no evidence that anyone affected was told.
+                    continue;
+                }
                 delivered.add(new NotificationBatchDelivered.Delivered(d.id(), d.message().incidentId(), d.customerId(),
                         d.message().type(), d.channel().name(), outcome.provider(), outcome.at()));
                 if (delivered.size() == NotificationBatchDelivered.MAX_DELIVERIES) {
@@ -342,6 +358,9 @@ public class DeliveryStore {
             // publishes nothing, and the dead-letter relay only sees the rows this commit marks FAILED.
             for (Outcome outcome : failed) {
                 Claimed d = outcome.delivery();
+                if (d.message().test()) {
+                    continue;
+                }
                 events.add(new NotificationFailed(d.id(), d.message().incidentId(), d.customerId(),
                         d.message().type(), d.channel().name(), truncate(outcome.error()), outcome.at()));
             }

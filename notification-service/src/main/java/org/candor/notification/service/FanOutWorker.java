@@ -31,7 +31,9 @@ import io.quarkus.runtime.StartupEvent;
  * of the walk or listed.
  *
  * <p>Channels: every channel the person has an address for, minus those they opted out of unless
- * the message is mandatory (the breach notice). Non-urgent SMS are due at the end of quiet hours in
+ * the message is mandatory (the breach notice); with {@code mandatory-notice.channels=fallback} a mandatory
+ * notice goes by email alone to people who have an address, and {@link MandatoryFallback} texts those it
+ * did not reach. Non-urgent SMS are due at the end of quiet hours in
  * the recipient's time zone.
  */
 @ApplicationScoped
@@ -52,7 +54,8 @@ public class FanOutWorker implements Runnable {
                                          (p.now at time zone c.time_zone)::date as d) l
               cross join (values ('EMAIL'), ('SMS')) ch(channel)
               where (ch.channel = 'EMAIL' and c.email is not null and (? or not c.email_opt_out))
-                 or (ch.channel = 'SMS' and c.phone is not null and (? or not c.sms_opt_out))
+                 or (ch.channel = 'SMS' and c.phone is not null and (? or not c.sms_opt_out)
+                     and not (? and c.email is not null))
               on conflict (id) do nothing
               returning 1)
             select (select max(id) from chunk), (select count(*) from chunk), (select count(*) from ins)
@@ -62,6 +65,21 @@ public class FanOutWorker implements Runnable {
             + " where ir.incident_id = ? and ir.recipient_id > ? order by ir.recipient_id limit ?)";
     private static final String SUBSCRIBERS = "chunk as (select r.id, r.email, r.phone, r.locale, r.time_zone, r.email_opt_out,"
             + " r.sms_opt_out from recipient r where r.kind = 'SUBSCRIBER' and r.id > ? order by r.id limit ?)";
+
+    /**
+     * A correction's audience: the people an earlier revision of the same update reached (accepted:
+     * SENT or DELIVERED), on the channels it reached them on. Someone no longer linked to the incident
+     * (removed, erased) or no longer known keeps their place in the walk but gets nothing.
+     */
+    private static final String CORRECTION = "chunk as (select x.recipient_id as id,"
+            + " case when x.email and %1$s then r.email end as email, case when x.sms and %1$s then r.phone end as phone,"
+            + " coalesce(r.locale, 'en') as locale, coalesce(r.time_zone, 'UTC') as time_zone,"
+            + " coalesce(r.email_opt_out, false) as email_opt_out, coalesce(r.sms_opt_out, false) as sms_opt_out"
+            + " from (select d.recipient_id, bool_or(d.channel = 'EMAIL') as email, bool_or(d.channel = 'SMS') as sms"
+            + " from delivery d where d.message_id in (select id from message where update_id = ? and audience = ?"
+            + " and revision < ? and test_of is null) and d.status in ('SENT', 'DELIVERED') and d.recipient_id > ?"
+            + " group by d.recipient_id order by d.recipient_id limit ?) x"
+            + " left join recipient r on r.id = x.recipient_id %2$s)";
 
     /**
      * A chunk of a message's additions, taken off the list as they are delivered; a customer removed
@@ -149,6 +167,7 @@ public class FanOutWorker implements Runnable {
             boolean mandatory = (Boolean) message[4];
             boolean urgent = (Boolean) message[5];
             String cursor = message[6] == null ? "" : (String) message[6];
+            boolean correction = message[7] != null;
             Instant now = clock.instant();
             Object[] result = new Object[3];
             boolean affected = Message.AFFECTED.equals(audience);
@@ -157,23 +176,38 @@ public class FanOutWorker implements Runnable {
                 // decided on after it committed its cursor (AudienceLock).
                 audienceLock.exclusive(incidentId);
             }
+            String people = correction
+                    ? CORRECTION.formatted(affected ? "ir.recipient_id is not null" : "true", affected
+                            ? "left join incident_recipient ir on ir.incident_id = ? and ir.recipient_id = x.recipient_id" : "")
+                    : affected ? AFFECTED : SUBSCRIBERS;
             entityManager.unwrap(Session.class).doWork(connection -> {
-                try (PreparedStatement chunk = connection.prepareStatement(
-                        CHUNK.formatted(affected ? AFFECTED : SUBSCRIBERS))) {
+                try (PreparedStatement chunk = connection.prepareStatement(CHUNK.formatted(people))) {
                     int i = 1;
                     chunk.setString(i++, now.toString());
                     chunk.setString(i++, config.quietHours().start().toString());
                     chunk.setString(i++, config.quietHours().end().toString());
-                    if (affected) {
-                        chunk.setObject(i++, incidentId);
+                    if (correction) {
+                        chunk.setObject(i++, message[8]);
+                        chunk.setString(i++, audience);
+                        chunk.setInt(i++, (Integer) message[9]);
+                        chunk.setString(i++, cursor);
+                        chunk.setInt(i++, config.fanOutChunk());
+                        if (affected) {
+                            chunk.setObject(i++, incidentId);
+                        }
+                    } else {
+                        if (affected) {
+                            chunk.setObject(i++, incidentId);
+                        }
+                        chunk.setString(i++, cursor);
+                        chunk.setInt(i++, config.fanOutChunk());
                     }
-                    chunk.setString(i++, cursor);
-                    chunk.setInt(i++, config.fanOutChunk());
                     chunk.setString(i++, sourceKey);
                     chunk.setObject(i++, id);
                     chunk.setBoolean(i++, urgent);
                     chunk.setBoolean(i++, mandatory);
                     chunk.setBoolean(i++, mandatory);
+                    chunk.setBoolean(i++, emailFirst(mandatory));
                     try (ResultSet rows = chunk.executeQuery()) {
                         rows.next();
                         result[0] = rows.getString(1);
@@ -240,6 +274,7 @@ public class FanOutWorker implements Runnable {
                     chunk.setBoolean(i++, urgent);
                     chunk.setBoolean(i++, mandatory);
                     chunk.setBoolean(i++, mandatory);
+                    chunk.setBoolean(i++, emailFirst(mandatory));
                     try (ResultSet rows = chunk.executeQuery()) {
                         rows.next();
                         result[0] = rows.getLong(2);
@@ -262,12 +297,23 @@ public class FanOutWorker implements Runnable {
         return worked;
     }
 
+    /** Whether a mandatory notice goes by email alone where the person has an address (SMS only as its fallback). */
+    private boolean emailFirst(boolean mandatory) {
+        return mandatory && config.mandatoryNotice().channels() == NotificationConfig.MandatoryNotice.Channels.FALLBACK;
+    }
+
     private Object[] next() {
         @SuppressWarnings("unchecked")
-        java.util.List<Object[]> rows = entityManager.createNativeQuery("select id, source_key, incident_id, audience,"
-                + " mandatory, urgent, fan_out_cursor from message where fanned_out_at is null and audience <> 'DIRECT'"
-                + " and paused_at is null and cancelled_at is null"
-                + " order by created_at limit 1 for update skip locked").getResultList();
+        java.util.List<Object[]> rows = entityManager.createNativeQuery("select m.id, m.source_key, m.incident_id, m.audience,"
+                + " m.mandatory, m.urgent, m.fan_out_cursor, m.corrects, m.update_id, m.revision from message m"
+                + " where m.fanned_out_at is null and m.audience <> 'DIRECT' and m.paused_at is null and m.cancelled_at is null"
+                // A big send waits for its approval.
+                + " and (not m.approval_required or m.approved_at is not null)"
+                // A correction waits until the revisions it corrects have finished, so its audience is final.
+                + " and (m.corrects is null or not exists (select 1 from message c where c.update_id = m.update_id"
+                + " and c.audience = m.audience and c.revision < m.revision and c.test_of is null"
+                + " and c.completed_at is null and c.cancelled_at is null))"
+                + " order by m.created_at limit 1 for update of m skip locked").getResultList();
         return rows.isEmpty() ? null : rows.get(0);
     }
 }

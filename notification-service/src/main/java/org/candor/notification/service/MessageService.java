@@ -58,10 +58,12 @@ public class MessageService {
     private final WorkSignals signals;
     private final ObjectMapper objectMapper;
     private final AudienceLock audienceLock;
+    private final Audiences audiences;
 
     MessageService(EntityManager entityManager, NotificationConfig config, Clock clock,
             TransactionSynchronizationRegistry transactions, WorkSignals signals, ObjectMapper objectMapper,
-            AudienceLock audienceLock) {
+            AudienceLock audienceLock, Audiences audiences) {
+        this.audiences = audiences;
         this.objectMapper = objectMapper;
         this.audienceLock = audienceLock;
         this.entityManager = entityManager;
@@ -89,7 +91,13 @@ public class MessageService {
         KnownIncident incident = KnownIncident.findById(update.incidentId());
         String type = MessageCatalog.PUBLIC_STATUS_UPDATE;
         boolean mandatory = false;
-        if (audience.equals(Message.AFFECTED)) {
+        // A later revision of an update that went out is its correction: to the people earlier revisions
+        // reached, as what they were (a corrected breach notice is still the mandatory notice).
+        Object[] corrected = update.revision() > 1 ? corrected(update.updateId(), audience, update.revision()) : null;
+        if (corrected != null) {
+            type = (String) corrected[1];
+            mandatory = (Boolean) corrected[2];
+        } else if (audience.equals(Message.AFFECTED)) {
             // The first update to the affected people of a high-risk breach is the Art. 34 notice.
             boolean breachNotice = incident != null && incident.highRisk && incident.breachNoticeMessageId == null;
             type = breachNotice ? MessageCatalog.BREACH_NOTICE : MessageCatalog.STATUS_UPDATE;
@@ -102,10 +110,26 @@ public class MessageService {
                 Map.of());
         String sourceKey = "update:" + update.incidentId() + ":" + update.updateId() + ":" + update.revision() + ":"
                 + audience;
+        // The commander who wrote the revision, so that another one approves a big send.
+        String author = update.publishedBy() == null || update.publishedBy().isBlank() ? "incident-service"
+                : update.publishedBy().length() > MAX_REQUESTED_BY ? update.publishedBy().substring(0, MAX_REQUESTED_BY)
+                : update.publishedBy();
         Optional<UUID> created = create(sourceKey, type, update.incidentId(), update.updateId(), update.revision(),
-                audience, "incident-service", content, mandatory, update.urgent(), update.publishedAt());
-        if (created.isPresent() && MessageCatalog.BREACH_NOTICE.equals(type)) {
+                audience, author, content, mandatory, update.urgent(), update.publishedAt());
+        if (created.isPresent() && MessageCatalog.BREACH_NOTICE.equals(type) && corrected == null) {
             incident.breachNoticeMessageId = created.get();
+        }
+        if (created.isPresent()) {
+            long size = audiences.size(audience, update.incidentId(), update.updateId(), update.revision(), corrected != null);
+            boolean approval = size > config.approvalThreshold();
+            sql("update message set audience_size = :size, approval_required = :approval, corrects = :corrects where id = :id")
+                    .setParameter("size", size).setParameter("approval", approval)
+                    .setParameter("corrects", corrected == null ? null : (UUID) corrected[0], UUID.class)
+                    .setParameter("id", created.get()).executeUpdate();
+            if (approval) {
+                Log.infof("Message %s is addressed to %d people (more than %d): it waits for a second incident"
+                        + " commander's approval", created.get(), size, config.approvalThreshold());
+            }
         }
         if (created.isPresent()) {
             Log.infof("Update %s revision %d of incident %s: message %s (%s) to %s", update.updateId(),
@@ -211,6 +235,17 @@ public class MessageService {
                 request.messageType(), use);
         signals.afterCommit(transactions, WorkSignals.Work.EMAIL, WorkSignals.Work.SMS);
         return created;
+    }
+
+    /** The latest earlier revision's message of the update to the same audience: id, type, mandatory; null if none. */
+    private Object[] corrected(UUID updateId, String audience, int revision) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("select id, message_type, mandatory from message"
+                + " where update_id = :update and audience = :audience and revision < :revision and test_of is null"
+                + " order by revision desc limit 1")
+                .setParameter("update", updateId).setParameter("audience", audience).setParameter("revision", revision)
+                .getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
     }
 
     private Optional<UUID> create(String sourceKey, String type, UUID incidentId, UUID updateId, Integer revision,

@@ -29,11 +29,30 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class ProgressService {
 
-    /** The counts of one message. */
+    /**
+     * The counts of one message and where it stands: {@code state} is AWAITING_APPROVAL (nothing sent until a
+     * second incident commander approves), SENDING, PAUSED, CANCELLED or COMPLETED; {@code requestedBy} is its
+     * author, {@code approvedBy}/{@code approvedAt} who approved a big send and when.
+     */
     public record Progress(UUID messageId, String messageType, UUID incidentId, UUID updateId, Integer revision,
             String audience, long total, long sent, long delivered, long failed, long bounced, long pending,
             boolean fannedOut, Instant createdAt, Instant completedAt, long cancelled, Instant pausedAt,
-            Instant cancelledAt, String controlledBy) {
+            Instant cancelledAt, String controlledBy, String state, Long audienceSize, boolean approvalRequired,
+            String requestedBy, String approvedBy, Instant approvedAt, UUID corrects, UUID testOf) {
+    }
+
+    /** Where a message stands, for people. */
+    public static String state(Message message) {
+        if (message.cancelledAt != null) {
+            return "CANCELLED";
+        }
+        if (message.awaitingApproval()) {
+            return "AWAITING_APPROVAL";
+        }
+        if (message.pausedAt != null) {
+            return "PAUSED";
+        }
+        return message.completedAt != null ? "COMPLETED" : "SENDING";
     }
 
     private static final String COUNTS = "select count(*) filter (where status <> 'CANCELLED'),"
@@ -73,7 +92,10 @@ public class ProgressService {
     /** Publishes progress or completion for every update message still being delivered; returns how many. */
     public int report() {
         List<UUID> open = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
-                "select id from Message where completedAt is null and audience <> 'DIRECT' order by createdAt", UUID.class)
+                "select id from Message where completedAt is null and audience <> 'DIRECT'"
+                        // Nothing happens to a big send before its approval: nothing to report.
+                        + " and not (approvalRequired = true and approvedAt is null and cancelledAt is null)"
+                        + " order by createdAt", UUID.class)
                 .getResultList());
         int reported = 0;
         for (UUID id : open) {
@@ -170,7 +192,9 @@ public class ProgressService {
         return new Progress(message.id, message.messageType, message.incidentId, message.updateId, message.revision,
                 message.audience, n(row[0]), n(row[1]), n(row[2]), n(row[3]), n(row[4]), n(row[5]),
                 message.fannedOutAt != null, message.createdAt, message.completedAt, n(row[6]), message.pausedAt,
-                message.cancelledAt, message.controlledBy);
+                message.cancelledAt, message.controlledBy, state(message), message.audienceSize,
+                message.approvalRequired, message.requestedBy, message.approvedBy, message.approvedAt, message.corrects,
+                message.testOf);
     }
 
     private static long n(Object value) {

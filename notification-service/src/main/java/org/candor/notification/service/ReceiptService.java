@@ -17,7 +17,10 @@ import org.candor.platform.outbox.Outbox;
 
 import io.quarkus.logging.Log;
 
-/** A provider's receipt for a message it accepted: DELIVERED, or BOUNCED with a failure event. */
+/**
+ * A provider's receipt for a message it accepted: DELIVERED, or BOUNCED with a failure event (and, for a
+ * mandatory notice, its fallback on the other channel or the person's not-reached record).
+ */
 @ApplicationScoped
 public class ReceiptService {
 
@@ -27,10 +30,12 @@ public class ReceiptService {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final MandatoryFallback fallback;
 
-    ReceiptService(Outbox outbox, Clock clock) {
+    ReceiptService(Outbox outbox, Clock clock, MandatoryFallback fallback) {
         this.outbox = outbox;
         this.clock = clock;
+        this.fallback = fallback;
     }
 
     /**
@@ -59,6 +64,11 @@ public class ReceiptService {
                     ? null : delivery.recipientId;
             outbox.record(new NotificationFailed(delivery.id, message.incidentId, customerId, message.messageType,
                     delivery.channel.name(), delivery.lastError, now), now);
+            if (message.mandatory && customerId != null) {
+                // A bounced mandatory notice goes on the person's other channel, or they are recorded as not reached.
+                Delivery.flush();
+                fallback.failed(List.of(delivery.id));
+            }
         }
         // The message's kept counts follow receipts that arrive after its last progress report.
         Message.getEntityManager().createNativeQuery(receipt == Receipt.DELIVERED

@@ -110,6 +110,9 @@ public class RecipientService {
         entityManager.createNativeQuery("delete from fan_out_addition a using message m where a.message_id = m.id"
                 + " and m.incident_id = :incident and a.recipient_id = :id")
                 .setParameter("incident", incidentId).setParameter("id", customerId).executeUpdate();
+        // Not affected after all: not someone the organisation still has to reach about this incident.
+        entityManager.createNativeQuery("delete from not_reached where incident_id = :incident and recipient_id = :id")
+                .setParameter("incident", incidentId).setParameter("id", customerId).executeUpdate();
         int cancelled = entityManager.createNativeQuery("delete from delivery d using message m where d.message_id = m.id"
                 + " and m.incident_id = :incident and m.audience = 'AFFECTED' and d.recipient_id = :id and d.status = 'QUEUED'")
                 .setParameter("incident", incidentId).setParameter("id", customerId).executeUpdate();

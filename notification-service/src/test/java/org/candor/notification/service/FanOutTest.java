@@ -138,10 +138,11 @@ class FanOutTest {
         awaitRecipients(later);
         send(update(incident, updateId, 2, "AFFECTED"));
 
-        // Found after the breach notice went out, the later customer gets it too, and the new revision once.
+        // Found after the breach notice went out, the later customer gets it too, and the new revision (the
+        // notice's correction, still the breach notice) once.
         await().atMost(WAIT).untilAsserted(() -> assertThat(mailsTo(address(later))).hasSize(2));
         await().atMost(WAIT).untilAsserted(() -> assertThat(mailsTo(address(id))).hasSize(2));
-        assertThat(mailsTo(address(id)).get(1).getSubject()).startsWith("Update on the security incident");
+        assertThat(mailsTo(address(id)).get(1).getSubject()).startsWith("Important: a security incident");
         assertThat(smsAccepted(phone(id))).hasSize(2);
     }
 
