@@ -89,6 +89,8 @@ class PublicPagesPolicyTest {
             browser.findElement(By.cssSelector("section[aria-labelledby=check-heading] button")).click();
 
             // notification-service answers there (the Ingress routes /check to it); the form is allowed to send it.
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/check"));
             assertThat(browser.getCurrentUrl()).endsWith("/check?lang=de&ref=CND-7F3KQ-9XM2T");
             assertThat(Browser.policyViolations(browser)).isEmpty();
         } finally {
