@@ -19,6 +19,7 @@ import org.candor.contracts.Topics;
 import org.candor.contracts.support.TicketOpened;
 import org.candor.support.TestData;
 import org.candor.testsupport.CandorTestResource;
+import org.candor.testsupport.Management;
 import org.candor.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -94,8 +94,8 @@ class OutboxPoisonTest {
 
         await().atMost(SET_ASIDE).until(() -> setAsideAt(poison) != null);
 
-        RestAssured.given().get("/q/health/group/outbox").then().statusCode(503).body("status", equalTo("DOWN"));
-        RestAssured.given().get("/q/health/ready").then().statusCode(200);
+        Management.given().get("/q/health/group/outbox").then().statusCode(503).body("status", equalTo("DOWN"));
+        Management.given().get("/q/health/ready").then().statusCode(200);
         await().atMost(Duration.ofSeconds(40)).until(() -> setAsideGauge() >= 1);
     }
 
@@ -137,7 +137,7 @@ class OutboxPoisonTest {
     }
 
     private static double setAsideGauge() {
-        String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(line -> line.startsWith("candor_outbox_set_aside ")).findFirst()
                 .map(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim())).orElse(-1.0);
     }
