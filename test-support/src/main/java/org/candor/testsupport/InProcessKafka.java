@@ -24,10 +24,12 @@ import org.apache.kafka.common.utils.Time;
  */
 public final class InProcessKafka implements AutoCloseable {
 
-    private final KafkaRaftServer server;
+    private final Properties config;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private InProcessKafka(KafkaRaftServer server, String bootstrapServers) {
+    private InProcessKafka(Properties config, KafkaRaftServer server, String bootstrapServers) {
+        this.config = config;
         this.server = server;
         this.bootstrapServers = bootstrapServers;
     }
@@ -61,11 +63,34 @@ public final class InProcessKafka implements AutoCloseable {
                     Map.entry("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE)),
                     Map.entry("log.retention.hours", "168")));
             format(dataDir, props);
-            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-            server.startup();
-            return new InProcessKafka(server, "127.0.0.1:" + brokerPort);
+            return new InProcessKafka(props, launch(props), "127.0.0.1:" + brokerPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static KafkaRaftServer launch(Properties props) {
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+        server.startup();
+        return server;
+    }
+
+    /**
+     * Stops the broker as an outage would: clients lose their connections and retry; the data stays
+     * for {@link #startAgain()}.
+     */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts the broker again after {@link #stop()}, on the same ports and with the same data. */
+    public synchronized void startAgain() {
+        if (server == null) {
+            server = launch(config);
         }
     }
 
@@ -113,7 +138,6 @@ public final class InProcessKafka implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
     }
 }

@@ -4,19 +4,49 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 /**
  * A stand-in for a Twilio-shaped SMS gateway: {@code POST /2010-04-01/Accounts/{sid}/Messages.json}
- * answers 201 with a message sid. Requests it received are listed at {@code /__admin/requests}.
+ * answers 201 with a message sid. Requests it received are listed at {@code /__admin/requests} (the
+ * last 10,000) and every accepted message is counted by its recipient ({@link #acceptedByRecipient()}).
  */
 public final class SmsGatewayStub implements AutoCloseable {
 
     private final WireMockServer server;
+    private final Map<String, Integer> accepted = new ConcurrentHashMap<>();
 
     private SmsGatewayStub(WireMockServer server) {
         this.server = server;
+        server.addMockServiceRequestListener((request, response) -> {
+            if (response.getStatus() == 201) {
+                String to = formField(request.getBodyAsString(), "To");
+                if (to != null) {
+                    accepted.merge(to, 1, Integer::sum);
+                }
+            }
+        });
+    }
+
+    private static String formField(String body, String name) {
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8).equals(name)) {
+                return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    /** How many messages this gateway accepted for each phone number, since it started. */
+    public Map<String, Integer> acceptedByRecipient() {
+        return Map.copyOf(accepted);
     }
 
     public static SmsGatewayStub start(int port) {

@@ -317,6 +317,30 @@ public final class Suite implements AutoCloseable {
         return mail;
     }
 
+    /** Takes the Kafka broker away, as an outage would; its data stays for {@link #startKafka()}. */
+    public void stopKafka() {
+        kafka.stop();
+    }
+
+    /** Brings the broker back after {@link #stopKafka()}, at the same address with the same data. */
+    public void startKafka() {
+        kafka.startAgain();
+    }
+
+    /**
+     * Restarts PostgreSQL as a failover would: every open session is cut, committed data stays, and
+     * the server answers again at the same address.
+     */
+    public void restartPostgres() {
+        postgres.stop();
+        postgres.startAgain();
+    }
+
+    /** The SMS gateway stubs, primary first, for tests that count what arrived. */
+    public List<SmsGatewayStub> smsGateways() {
+        return List.of(smsPrimary, smsSecondary);
+    }
+
     /** Stops one service gracefully, as an operator or a crash would take it away. */
     public void stopService(String name) {
         service(name).stop();
@@ -325,6 +349,11 @@ public final class Suite implements AutoCloseable {
 
     public String smsSecondaryUrl() {
         return smsSecondary.baseUrl();
+    }
+
+    /** The project root, where each service's sources and packaged application lie. */
+    public Path root() {
+        return root;
     }
 
     public Path stateDir() {
