@@ -61,6 +61,13 @@ public interface IncidentConfig {
         @WithDefault("5m")
         Duration maxAge();
 
+        /**
+         * Longest a reader waits for a rebuild when an older copy exists; past it that copy is served and the
+         * rebuild goes on (the next reader gets its result).
+         */
+        @WithDefault("1s")
+        Duration rebuildWait();
+
         /** After a failed rebuild (database down), how long the last good copy is served before the next try. */
         @WithDefault("5s")
         Duration retryAfterFailure();

@@ -4,6 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -69,6 +77,33 @@ class StatusPageCacheTest {
         assertThat(after.asString()).contains("The cause is a stolen password " + incident);
         assertThat(given().get("/status/feed.atom?lang=en").asString()).contains("The cause is a stolen password " + incident);
         assertThat(given().get("/status/api/incidents?lang=en").asString()).contains("The cause is a stolen password " + incident);
+    }
+
+    @Test
+    void aRebuildHeldUpByTheDatabaseDoesNotHoldReadersWhoGetTheLastCopyMeanwhile() throws Exception {
+        String incident = incidentWithPublicUpdate("Held up " + UUID.randomUUID(), "We are looking into it.");
+        String before = given().get("/status?lang=en").then().statusCode(200).extract().header("ETag");
+        publish(incident, "IDENTIFIED", "Found while the database was busy " + incident);
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+
+        try (Connection locker = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""))) {
+            // The rebuild reads the content version first: it waits for this lock as for a database in trouble.
+            locker.setAutoCommit(false);
+            try (Statement statement = locker.createStatement()) {
+                statement.execute("LOCK TABLE public_status_version IN ACCESS EXCLUSIVE MODE");
+            }
+            HttpResponse<String> during = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/status?lang=en"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(during.statusCode()).isEqualTo(200);
+            assertThat(during.headers().firstValue("ETag")).contains(before);
+            locker.rollback();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/status?lang=en").asString()
+                .contains("Found while the database was busy " + incident));
     }
 
     @Test

@@ -12,6 +12,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
+import org.candor.platform.messaging.TransientFailures;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -32,6 +33,9 @@ import io.quarkus.security.UnauthorizedException;
 
 /** Every error a Candor API returns is an RFC 9457 problem+json body. */
 public class ProblemMappers {
+
+    /** How long a client should wait before repeating a request the database could not take. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response invalidInput(ResteasyReactiveViolationException e) {
@@ -130,7 +134,22 @@ public class ProblemMappers {
             return Problem.invalid("The body is not a readable form (application/x-www-form-urlencoded)", List.of())
                     .toResponse();
         }
+        if (TransientFailures.isTransient(e)) {
+            return unavailable(e);
+        }
         return serverError(e);
+    }
+
+    /**
+     * The database restarting, failing over or out of connections: the transaction was rolled back, and the same
+     * request a few seconds later can succeed. The client is told so (503 with Retry-After), not given an error id.
+     */
+    private static Response unavailable(RuntimeException e) {
+        Log.warnf("Request refused while the database is unavailable (%s)", e.getClass().getSimpleName());
+        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                "The service cannot reach its database right now; please try again in a few seconds").toResponse())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build();
     }
 
     /**

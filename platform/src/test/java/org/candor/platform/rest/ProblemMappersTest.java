@@ -15,13 +15,34 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** What a client learns when the JSON reader refuses its body (it wraps most refusals in a bare 400). */
+/** What a client learns when its request fails: the JSON reader refuses its body (it wraps most refusals in a bare 400), or the database is away. */
 class ProblemMappersTest {
 
     record Sample(String name, int count) {
     }
 
     private final ObjectMapper mapper = strictMapper();
+
+    @Test
+    void aLostDatabaseConnectionIsServiceUnavailableWithWhenToRetry() {
+        var lost = new org.hibernate.exception.JDBCConnectionException("An I/O error occurred while sending to the backend.",
+                new java.sql.SQLException("connection lost", "08006"));
+
+        Response response = new ProblemMappers().unexpected(new jakarta.persistence.PersistenceException(lost));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+        assertThat(((Problem) response.getEntity()).detail()).contains("try again");
+    }
+
+    @Test
+    void aFailureThatARetryCannotMendStaysAnInternalErrorWithAReference() {
+        Response response = new ProblemMappers().unexpected(new IllegalStateException("a bug"));
+
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(response.getHeaderString("Retry-After")).isNull();
+        assertThat(((Problem) response.getEntity()).detail()).startsWith("Unexpected error; reference ");
+    }
 
     @Test
     void aStringTheRulesRefuseIsNamedWithTheReason() {

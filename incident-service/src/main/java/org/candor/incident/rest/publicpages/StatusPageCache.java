@@ -42,8 +42,10 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  *
  * <p>A copy is current while it was built from the version this replica last saw in the database
  * ({@link PublicStatusVersion}) and no change was committed here since. An out-of-date copy is rebuilt by
- * one request while the others wait for that same rebuild; when the rebuild fails (PostgreSQL down) the
- * last good copy is served, and the rebuild is tried again after {@code status-page.retry-after-failure}.
+ * one request while the others wait for that same rebuild, for at most {@code status-page.rebuild-wait}: a
+ * rebuild slower than that (PostgreSQL busy or unreachable) does not hold readers, who get the last good copy
+ * meanwhile. When the rebuild fails (PostgreSQL down) the last good copy is served, and the rebuild is tried
+ * again after {@code status-page.retry-after-failure}.
  * A copy older than {@code status-page.max-age} (incidents leave the page by time, too) is served once more
  * while it is rebuilt in the background.
  */
@@ -105,8 +107,14 @@ public class StatusPageCache {
         if (failed != null && Instant.now(clock).isBefore(failed.plus(config.statusPage().retryAfterFailure()))) {
             return Uni.createFrom().item(snapshot.rendered().get(kind));
         }
-        return Uni.createFrom().completionStage(() -> rebuild(lang)).map(built -> built.rendered().get(kind))
-                .onFailure().recoverWithItem(() -> snapshots.get(lang).rendered().get(kind));
+        // A copy of its own: a reader that stops waiting must not cancel the rebuild the others wait for.
+        return Uni.createFrom().completionStage(() -> rebuild(lang).copy()).map(built -> built.rendered().get(kind))
+                .ifNoItem().after(config.statusPage().rebuildWait()).recoverWithItem(() -> current(lang, kind))
+                .onFailure().recoverWithItem(() -> current(lang, kind));
+    }
+
+    private Rendered current(String lang, Kind kind) {
+        return snapshots.get(lang).rendered().get(kind);
     }
 
     private boolean outdated(Snapshot snapshot) {
