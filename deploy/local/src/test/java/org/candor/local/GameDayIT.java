@@ -395,6 +395,8 @@ class GameDayIT {
         private final AtomicLong statusRequests = new AtomicLong();
         private final AtomicLong statusOk = new AtomicLong();
         private final List<Long> statusMillis = java.util.Collections.synchronizedList(new ArrayList<>());
+        /** Status page requests not answered 200, by phase and by what came back instead. */
+        private final Map<String, Integer> statusMisses = new ConcurrentHashMap<>();
         private volatile String phase = "before";
         private final Map<String, Map<String, Integer>> writes = new ConcurrentHashMap<>();
         private final List<String> failedWhileBrokerDown = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -438,6 +440,7 @@ class GameDayIT {
 
         private void statusPage() {
             long start = System.nanoTime();
+            String during = phase;
             statusRequests.incrementAndGet();
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(
@@ -445,9 +448,11 @@ class GameDayIT {
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     statusOk.incrementAndGet();
+                } else {
+                    statusMisses.merge(during + ": " + response.statusCode(), 1, Integer::sum);
                 }
             } catch (IOException e) {
-                // Counted as not answered.
+                statusMisses.merge(during + ": " + e.getClass().getSimpleName(), 1, Integer::sum);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -503,6 +508,9 @@ class GameDayIT {
         }
 
         void printWrites() {
+            if (!statusMisses.isEmpty()) {
+                System.out.printf("[game-day] status page misses: %s%n", new TreeMap<>(statusMisses));
+            }
             new TreeMap<>(writes).forEach((kind, statuses) -> System.out.printf("[game-day] %s: %s%n", kind,
                     new TreeMap<>(statuses)));
         }
