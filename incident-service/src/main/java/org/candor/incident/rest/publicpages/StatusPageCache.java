@@ -94,7 +94,7 @@ public class StatusPageCache {
     public Uni<Rendered> get(String lang, Kind kind) {
         Snapshot snapshot = snapshots.get(lang);
         if (snapshot == null) {
-            return Uni.createFrom().completionStage(() -> rebuild(lang)).map(built -> built.rendered().get(kind))
+            return Uni.createFrom().completionStage(() -> rebuild(lang).copy()).map(built -> built.rendered().get(kind))
                     .onFailure().transform(StatusPageCache::unavailable);
         }
         if (!outdated(snapshot)) {
@@ -107,7 +107,6 @@ public class StatusPageCache {
         if (failed != null && Instant.now(clock).isBefore(failed.plus(config.statusPage().retryAfterFailure()))) {
             return Uni.createFrom().item(snapshot.rendered().get(kind));
         }
-        // A copy of its own: a reader that stops waiting must not cancel the rebuild the others wait for.
         return Uni.createFrom().completionStage(() -> rebuild(lang).copy()).map(built -> built.rendered().get(kind))
                 .ifNoItem().after(config.statusPage().rebuildWait()).recoverWithItem(() -> current(lang, kind))
                 .onFailure().recoverWithItem(() -> current(lang, kind));
@@ -121,7 +120,11 @@ public class StatusPageCache {
         return snapshot.version() < versions.known() || snapshot.localChanges() != versions.localChanges();
     }
 
-    /** Starts a rebuild of {@code lang} unless one is running, and returns the running one. */
+    /**
+     * Starts a rebuild of {@code lang} unless one is running, and returns the running one. Readers wait on a
+     * {@code copy()} of it: one who gives up (a closed connection cancels its wait) must not cancel the rebuild for
+     * the others.
+     */
     private CompletableFuture<Snapshot> rebuild(String lang) {
         CompletableFuture<Snapshot> mine = new CompletableFuture<>();
         CompletableFuture<Snapshot> running = builds.putIfAbsent(lang, mine);
