@@ -279,7 +279,7 @@ class GameDayIT {
 
     /**
      * Every event on every topic a service consumes through its inbox (the channels with a dead-letter
-     * topic in its configuration) is in that service's inbox: applied, once.
+     * topic in its configuration; incident-service consumes none) is in that service's inbox: applied, once.
      */
     private void assertEveryConsumedEventApplied() throws Exception {
         Map<String, Set<String>> eventsByTopic = new HashMap<>();
@@ -303,6 +303,7 @@ class GameDayIT {
                 }
             }
         }
+        assertThat(eventsByTopic).as("topics consumed through an inbox").isNotEmpty();
         assertThat(missing).as("events a consumer never applied").isEmpty();
     }
 
@@ -318,7 +319,6 @@ class GameDayIT {
                 topics.add(properties.getProperty("mp.messaging.incoming." + channel.group(1) + ".topic"));
             }
         }
-        assertThat(topics).as("inbox consumers of " + spec.name()).isNotEmpty();
         return topics;
     }
 

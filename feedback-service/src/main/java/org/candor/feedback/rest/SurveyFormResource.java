@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,21 +22,18 @@ import jakarta.ws.rs.core.UriInfo;
 import org.candor.feedback.domain.QuestionType;
 import org.candor.feedback.domain.SurveyDefinition;
 import org.candor.feedback.service.CustomerService;
-import org.candor.feedback.service.FormRateLimiter;
-import org.candor.platform.ratelimit.SharedRateLimiter;
-import org.candor.platform.ratelimit.TooManyRequests;
 import org.candor.feedback.service.ResponseService;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The public survey form behind each personal link: server-rendered, no JavaScript, German and
  * English. A bad link of any kind gets a page that says what happened. Each client (remote address)
- * gets a limited number of requests per minute, so links cannot be guessed by brute force.
+ * gets a limited number of requests per minute, so links cannot be guessed by brute force
+ * ({@link FormRateLimit}, which counts them before any of this runs).
  */
 @Path("/survey/{token}")
 @Produces(MediaType.TEXT_HTML)
@@ -72,27 +68,20 @@ public class SurveyFormResource {
     private final ResponseService responses;
     private final CustomerService customers;
     private final Template form;
-    private final Template message;
-    private final FormRateLimiter limiter;
-    private final Map<String, String> pages = new ConcurrentHashMap<>();
+    private final FormPages pages;
 
-    SurveyFormResource(ResponseService responses, CustomerService customers, FormRateLimiter limiter,
-            @Location("survey/form.html") Template form, @Location("survey/message.html") Template message) {
+    SurveyFormResource(ResponseService responses, CustomerService customers, FormPages pages,
+            @Location("survey/form.html") Template form) {
         this.responses = responses;
         this.customers = customers;
-        this.limiter = limiter;
+        this.pages = pages;
         this.form = form;
-        this.message = message;
     }
 
     /** Opens the form; a score in the link ({@code ?<question id>=<score>}) is kept as a partial answer. */
     @GET
     public Response open(@PathParam("token") String token, @QueryParam("lang") String lang, @Context UriInfo uri,
-            @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        SharedRateLimiter.Decision allowed = limiter.allow(client(request));
-        if (!allowed.allowed()) {
-            return tooManyRequests(allowed, lang, headers);
-        }
+            @Context HttpHeaders headers) {
         Map<String, List<String>> fromLink = new LinkedHashMap<>(uri.getQueryParameters());
         ResponseService.Form state = responses.open(token, fromLink);
         return render(token, state, lang, headers, false);
@@ -101,11 +90,7 @@ public class SurveyFormResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("token") String token, @QueryParam("lang") String lang,
-            MultivaluedMap<String, String> fields, @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        SharedRateLimiter.Decision allowed = limiter.allow(client(request));
-        if (!allowed.allowed()) {
-            return tooManyRequests(allowed, lang, headers);
-        }
+            MultivaluedMap<String, String> fields, @Context HttpHeaders headers) {
         Map<String, List<String>> given = new LinkedHashMap<>();
         fields.forEach((name, values) -> {
             if (name.startsWith(FIELD_PREFIX)) {
@@ -121,17 +106,13 @@ public class SurveyFormResource {
     @POST
     @Path("/opt-out")
     public Response optOut(@PathParam("token") String token, @QueryParam("lang") String lang,
-            @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        SharedRateLimiter.Decision allowed = limiter.allow(client(request));
-        if (!allowed.allowed()) {
-            return tooManyRequests(allowed, lang, headers);
-        }
+            @Context HttpHeaders headers) {
         ResponseService.Status status = responses.optOut(token, customers);
         String language = FormTexts.choose(lang, null, headers.getAcceptableLanguages());
         if (status != ResponseService.Status.OPEN) {
             return refused(status, language);
         }
-        return page(200, language, "optedOut");
+        return pages.page(200, language, "optedOut");
     }
 
     private Response render(String token, ResponseService.Form state, String lang, HttpHeaders headers, boolean saved) {
@@ -140,7 +121,7 @@ public class SurveyFormResource {
             return refused(state.status(), language);
         }
         if (state.submitted()) {
-            return page(200, language, "thanks");
+            return pages.page(200, language, "thanks");
         }
         Map<String, String> texts = FormTexts.of(language);
         List<QuestionView> questions = new ArrayList<>();
@@ -188,34 +169,7 @@ public class SurveyFormResource {
             case TAMPERED, UNKNOWN -> 404;
             default -> 400;
         };
-        return page(code, language, status.name());
-    }
-
-    private Response tooManyRequests(SharedRateLimiter.Decision decision, String lang, HttpHeaders headers) {
-        Response page = page(429, FormTexts.choose(lang, null, headers.getAcceptableLanguages()), "tooManyRequests");
-        return TooManyRequests.problemOrPage(decision.retryAfter(), headers, page.getEntity());
-    }
-
-    /** The real client: behind a trusted proxy the address it forwarded, otherwise the connection's peer. */
-    private static String client(HttpServerRequest request) {
-        if (request.remoteAddress() == null) {
-            return "unknown";
-        }
-        String address = request.remoteAddress().hostAddress();
-        return address != null ? address : request.remoteAddress().host();
-    }
-
-    private Response page(int status, String language, String key) {
-        // A message page depends only on its language and kind: rendered once.
-        String html = pages.computeIfAbsent(language + "/" + key, page -> {
-            Map<String, String> texts = FormTexts.of(language);
-            return message.data("t", texts)
-                    .data("heading", texts.get(key + "Title"))
-                    .data("text", texts.get(key + "Text"))
-                    .data("kind", key)
-                    .render();
-        });
-        return Response.status(status).entity(html).type(MediaType.TEXT_HTML_TYPE + ";charset=UTF-8").build();
+        return pages.page(code, language, status.name());
     }
 
     private static String text(Map<String, String> texts, String language) {

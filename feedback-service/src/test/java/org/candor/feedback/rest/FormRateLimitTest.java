@@ -2,8 +2,11 @@ package org.candor.feedback.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.both;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import java.time.Duration;
 import java.util.Map;
@@ -16,8 +19,8 @@ import org.candor.feedback.MovableClock;
 import org.candor.feedback.domain.SurveyCustomer;
 import org.candor.feedback.domain.SurveyResponse;
 import org.candor.testsupport.CandorTestResource;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,6 +43,12 @@ class FormRateLimitTest {
             return Map.of("candor.feedback.form-requests-per-minute", "3");
         }
     }
+
+    /**
+     * One request is earned back every 20 seconds, on a clock that runs with real time: the wait, in whole
+     * seconds rounded up, is 20 less the time the three allowed requests took, so at most 20 and at least 1.
+     */
+    private static final Matcher<Integer> WITHIN_THE_WINDOW = both(greaterThanOrEqualTo(1)).and(lessThanOrEqualTo(20));
 
     @Inject
     Fixtures fixtures;
@@ -65,7 +74,7 @@ class FormRateLimitTest {
         given().accept("text/html").header("Accept-Language", "de").formParam("q.nps", "9").formParam("q.trust", "4")
                 .formParam("action", "submit").post(link)
                 .then().statusCode(429)
-                .header("Retry-After", equalTo("20"))
+                .header("Retry-After", Integer::parseInt, WITHIN_THE_WINDOW)
                 .contentType(containsString("text/html"))
                 .body(containsString("data-kind=\"tooManyRequests\""))
                 .body(containsString("Zu viele Anfragen"));
@@ -87,7 +96,6 @@ class FormRateLimitTest {
     }
 
     @Test
-    @Disabled("Known gap: the form produces only HTML, so a client accepting only JSON gets 406 before the limit")
     void aClientNotAskingForHtmlGetsAProblemWithRetryAfter() {
         String link = link();
         for (int i = 0; i < 3; i++) {
@@ -95,7 +103,7 @@ class FormRateLimitTest {
         }
 
         given().accept("application/json").get(link).then().statusCode(429)
-                .header("Retry-After", equalTo("20"))
+                .header("Retry-After", Integer::parseInt, WITHIN_THE_WINDOW)
                 .contentType(containsString("application/problem+json"))
                 .body("status", equalTo(429));
     }
@@ -108,7 +116,8 @@ class FormRateLimitTest {
             given().get(link).then().statusCode(200);
         }
 
-        given().post(link + "/opt-out?lang=en").then().statusCode(429).header("Retry-After", equalTo("20"));
+        given().post(link + "/opt-out?lang=en").then().statusCode(429)
+                .header("Retry-After", Integer::parseInt, WITHIN_THE_WINDOW);
 
         assertThat(QuarkusTransaction.requiringNew()
                 .call(() -> SurveyCustomer.<SurveyCustomer>findById(customer).optedOutAt)).isNull();

@@ -14,7 +14,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
@@ -42,8 +45,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e) {
-        return Problem.invalid("The body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")", List.of()).toResponse();
+        return unparsable(e);
     }
 
     @ServerExceptionMapper
@@ -102,6 +104,9 @@ public class ProblemMappers {
         if (e.getResponse().getEntity() instanceof Problem problem) {
             return problem.toResponse();
         }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             return serverError(e);
@@ -126,6 +131,43 @@ public class ProblemMappers {
                     .toResponse();
         }
         return serverError(e);
+    }
+
+    /**
+     * The JSON reader hands on a mismatched input as it is, but wraps every other parse or mapping error in a
+     * bare 400 (the reason and the field would be lost): it is answered here as if it had been thrown itself.
+     */
+    private Response unreadableJson(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatched) {
+            return unreadableField(mismatched);
+        }
+        if (e instanceof JsonMappingException mapping) {
+            return unreadable(mapping);
+        }
+        if (e instanceof StreamReadException read) {
+            return unparsable(read);
+        }
+        return Problem.invalid("The body could not be read", List.of()).toResponse();
+    }
+
+    private static Response unparsable(StreamReadException e) {
+        if (afterTheValue(e)) {
+            return Problem.invalid("The body has more after its JSON value", List.of()).toResponse();
+        }
+        JsonLocation location = e.getLocation();
+        return Problem.invalid("The body is not valid JSON" + (location == null ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"), List.of())
+                .toResponse();
+    }
+
+    /**
+     * Whether the parser failed on what followed a whole value, such as a stray {@code '}'}: Jackson looks past
+     * the value only when it refuses trailing tokens ({@link StrictJson}).
+     */
+    private static boolean afterTheValue(StreamReadException e) {
+        return java.util.Arrays.stream(e.getStackTrace()).limit(16)
+                .anyMatch(frame -> frame.getMethodName().equals("_verifyNoTrailingTokens")
+                        && frame.getClassName().startsWith("com.fasterxml.jackson.databind."));
     }
 
     /** A form body with broken percent-encoding fails while RESTEasy decodes it, before any resource runs. */
