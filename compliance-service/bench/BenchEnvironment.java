@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.candor.testsupport.Infrastructure;
 import org.candor.testsupport.JwtIssuer;
+import org.candor.testsupport.LocalSettings;
 
 /**
  * Starts real Kafka and PostgreSQL in this process (the same in-process servers the tests use), creates an
@@ -26,6 +27,7 @@ public class BenchEnvironment {
                 "QUARKUS_DATASOURCE_PASSWORD=" + database.password(),
                 "CANDOR_JWT_PUBLIC_KEY_LOCATION=" + issuer.publicKeyFile().toUri(),
                 "CANDOR_JWT_ISSUER=" + JwtIssuer.ISSUER,
+                "CANDOR_COMPLIANCE_AUDIT_SIGNING_KEY_LOCATION=" + LocalSettings.auditSigningKey(),
                 "BENCH_TOKEN=" + token, ""));
         System.out.println("ready");
         Thread.currentThread().join();

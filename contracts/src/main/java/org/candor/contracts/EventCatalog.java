@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.candor.contracts.compliance.AuditCheckpointed;
 import org.candor.contracts.compliance.ObligationOverdue;
 import org.candor.contracts.compliance.ObligationUpdated;
 import org.candor.contracts.customer.AffectedCustomerAdded;
@@ -91,7 +92,9 @@ public final class EventCatalog {
             new EventType(ScoreChanged.TYPE, Topics.FEEDBACK_EVENTS, "incident-score", ScoreChanged.class),
             // compliance-service: obligations and deadlines
             new EventType(ObligationUpdated.TYPE, Topics.COMPLIANCE_OBLIGATIONS, "obligation", ObligationUpdated.class),
-            new EventType(ObligationOverdue.TYPE, Topics.COMPLIANCE_OBLIGATIONS, "obligation", ObligationOverdue.class));
+            new EventType(ObligationOverdue.TYPE, Topics.COMPLIANCE_OBLIGATIONS, "obligation", ObligationOverdue.class),
+            // compliance-service: the audit chain's signed checkpoints
+            new EventType(AuditCheckpointed.TYPE, Topics.COMPLIANCE_AUDIT, "audit-chain", AuditCheckpointed.class));
 
     private static final Map<String, EventType> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -17,6 +17,8 @@ public final class Topics {
     public static final String FEEDBACK_EVENTS = "candor.feedback.events";
     /** Legal reporting obligations and their deadlines, keyed by obligation id. Published by compliance-service. */
     public static final String COMPLIANCE_OBLIGATIONS = "candor.compliance.obligations";
+    /** Signed checkpoints of the audit chain, all under one key. Published by compliance-service. */
+    public static final String COMPLIANCE_AUDIT = "candor.compliance.audit";
     /** Commands any service may send to notification-service, keyed by recipient or request id. */
     public static final String NOTIFICATION_REQUESTS = "candor.notification.requests";
 

@@ -1,6 +1,15 @@
 package org.candor.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,7 +17,8 @@ import java.util.Map;
 /**
  * What every Candor service refuses to start without outside dev and test (platform's
  * {@code ProductionReadiness}), with values for a run on this machine: the token's issuer and audience,
- * the organisation's identity, sender addresses, public links and fresh random keys. Used by the local run
+ * the organisation's identity, sender addresses, public links and fresh random keys (compliance-service's audit
+ * signing key as a file). Used by the local run
  * and by every test that starts a packaged service as a process. None of these is a demo default, and
  * none would do for a real deployment either.
  */
@@ -21,6 +31,7 @@ public final class LocalSettings {
     public static final String DPO_CONTACT = "privacy@candor.localhost";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static Path auditSigningKey;
 
     private LocalSettings() {
     }
@@ -58,8 +69,33 @@ public final class LocalSettings {
         env.put("CANDOR_SUPPORT_VERIFICATION_SECRET", randomSecret());
         env.put("CANDOR_FEEDBACK_TOKEN_SECRET", randomSecret());
         env.put("CANDOR_COMPLIANCE_CALENDAR_LINK_SECRET", randomSecret());
+        env.put("CANDOR_COMPLIANCE_AUDIT_SIGNING_KEY_LOCATION", auditSigningKey().toString());
         env.put("CANDOR_FEEDBACK_PUBLIC_BASE_URL", feedback);
         return env;
+    }
+
+    /**
+     * A PKCS#8 PEM file of an Ed25519 key for compliance-service's audit checkpoints (what
+     * {@code openssl genpkey -algorithm ed25519} writes), made once per JVM so that a service restarted during a run
+     * keeps signing with the same key; it is deleted when the JVM ends.
+     */
+    public static synchronized Path auditSigningKey() {
+        if (auditSigningKey == null) {
+            try {
+                KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+                Path file = TemporaryDirectories.create("candor-audit-key").resolve("signing-key.pem");
+                Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(keys.getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n", StandardCharsets.US_ASCII);
+                auditSigningKey = file;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Ed25519 is not available", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return auditSigningKey;
     }
 
     /** 32 random bytes, hex. */

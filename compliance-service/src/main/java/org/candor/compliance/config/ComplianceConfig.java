@@ -42,6 +42,26 @@ public interface ComplianceConfig {
     /** iCalendar feeds of deadlines. */
     Calendar calendar();
 
+    /** The audit chain's signed checkpoints. */
+    Audit audit();
+
+    interface Audit {
+
+        /**
+         * The Ed25519 private key checkpoints are signed with: a PKCS#8 PEM file ({@code -----BEGIN PRIVATE KEY-----},
+         * as {@code openssl genpkey -algorithm ed25519} writes it), mounted from a Secret and never in the database.
+         * Required in production; unset in dev and test, a key is made at start and lives as long as the process.
+         */
+        Optional<Path> signingKeyLocation();
+
+        /**
+         * How often the chain is checkpointed when it has grown since the last checkpoint ({@code off}: only on
+         * filings). Every filing takes one as well, in its own transaction.
+         */
+        @WithDefault("1h")
+        String checkpointInterval();
+    }
+
     interface Calendar {
 
         /**

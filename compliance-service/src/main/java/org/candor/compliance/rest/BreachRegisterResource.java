@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.candor.compliance.service.AuditCheckpoints;
 import org.candor.compliance.service.BreachRegisterService;
 import org.candor.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -25,9 +26,11 @@ public class BreachRegisterResource {
     static final String CSV = "text/csv;charset=UTF-8";
 
     private final BreachRegisterService register;
+    private final AuditCheckpoints checkpoints;
 
-    BreachRegisterResource(BreachRegisterService register) {
+    BreachRegisterResource(BreachRegisterService register, AuditCheckpoints checkpoints) {
         this.register = register;
+        this.checkpoints = checkpoints;
     }
 
     /** JSON unless the client names CSV before (or instead of) JSON: {@code Accept: * / *} is JSON, not a download. */
@@ -50,7 +53,7 @@ public class BreachRegisterResource {
     @Path("/register.csv")
     @Produces(CSV)
     public Response csv() {
-        return Response.ok(BreachRegisterCsv.write(register.entries()), CSV)
+        return Response.ok(BreachRegisterCsv.write(register.entries(), checkpoints.latest()), CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"breach-register.csv\"").build();
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What the service knows for a GDPR Art. 33 notification, ready for a template in one language: times
  * formatted in the organisation's time zone, numbers in the language's format. A null or empty value is
- * not known yet; {@link #missing} names each such item once.
+ * not known yet; {@link #missing} names each such item once. {@link #checkpoint} is the audit chain's latest signed
+ * checkpoint (null before the first), its time in UTC exactly as signed.
  */
 public record Art33Facts(
         String lang,
@@ -36,7 +37,8 @@ public record Art33Facts(
         String firstToldAt,
         Obligation obligation,
         List<FilingMade> filings,
-        List<String> missing) {
+        List<String> missing,
+        AuditCheckpoints.Signed checkpoint) {
 
     /** People affected in a country or region. */
     public record Place(String country, String region, String count) {

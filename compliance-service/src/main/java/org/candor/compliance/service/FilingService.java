@@ -37,11 +37,14 @@ public class FilingService {
     private final ObligationService obligations;
     private final CatalogueInForce catalogues;
     private final AuditLog audit;
+    private final AuditCheckpoints checkpoints;
 
-    FilingService(ObligationService obligations, CatalogueInForce catalogues, AuditLog audit) {
+    FilingService(ObligationService obligations, CatalogueInForce catalogues, AuditLog audit,
+            AuditCheckpoints checkpoints) {
         this.obligations = obligations;
         this.catalogues = catalogues;
         this.audit = audit;
+        this.checkpoints = checkpoints;
     }
 
     public List<Obligation> obligations(UUID incidentId) {
@@ -102,7 +105,10 @@ public class FilingService {
         audit.append(actor, "incident.trigger-recorded", "incident/" + incidentId, details);
     }
 
-    /** Records a filing; the first one settles the obligation as FILED or LATE_FILED. */
+    /**
+     * Records a filing; the first one settles the obligation as FILED or LATE_FILED. The audit chain is checkpointed
+     * after the filing's entries, in the same transaction: what was filed is signed before anyone can act on it.
+     */
     @Transactional
     public Filing file(UUID obligationId, FilingRequest request, String actor) {
         Obligation obligation = Obligation.<Obligation>findByIdOptional(obligationId)
@@ -181,6 +187,7 @@ public class FilingService {
             storeTrigger(obligation.incidentId, TriggerKey.submitted(obligation.regime).toString(), submittedAt, actor);
             obligations.recalculate(obligation.incidentId, actor, now);
         }
+        checkpoints.take(now);
         return filing;
     }
 

@@ -59,11 +59,13 @@ public class GdprNotificationDraftService {
     private final EvidenceService evidence;
     private final Engine engine;
     private final AuditLog audit;
+    private final AuditCheckpoints checkpoints;
 
-    GdprNotificationDraftService(EvidenceService evidence, Engine engine, AuditLog audit) {
+    GdprNotificationDraftService(EvidenceService evidence, Engine engine, AuditLog audit, AuditCheckpoints checkpoints) {
         this.evidence = evidence;
         this.engine = engine;
         this.audit = audit;
+        this.checkpoints = checkpoints;
     }
 
     public record SectionDefinition(String id, String article) {
@@ -73,9 +75,12 @@ public class GdprNotificationDraftService {
     public record Section(String id, String article, String heading, String text) {
     }
 
-    /** The draft as data: its title, sections and what is still unknown (codes, see {@link Art33Facts#missing}). */
+    /**
+     * The draft as data: its title, sections and what is still unknown (codes, see {@link Art33Facts#missing}), and
+     * the audit chain's latest signed checkpoint (null before the first), which the authority can hold the record to.
+     */
     public record Draft(UUID incidentId, String lang, String regime, String title, Instant generatedAt,
-            List<Section> sections, List<String> missing) {
+            List<Section> sections, List<String> missing, AuditCheckpoints.Signed recordCheckpoint) {
     }
 
     /** The language asked for, or the profile's language when none was asked for; 400 naming {@code lang} otherwise. */
@@ -101,7 +106,7 @@ public class GdprNotificationDraftService {
         List<Section> sections = SECTIONS.stream().map(section -> new Section(section.id(), section.article(),
                 fragment(template, section.id() + "_heading", facts), fragment(template, section.id(), facts))).toList();
         Draft draft = new Draft(incidentId, lang, REGIME, fragment(template, "title", facts), now, sections,
-                facts.missing());
+                facts.missing(), facts.checkpoint());
         generated(incidentId, lang, "json", sections.stream().map(Section::text)
                 .collect(java.util.stream.Collectors.joining("\n")), facts.missing(), actor);
         return draft;
@@ -202,7 +207,8 @@ public class GdprNotificationDraftService {
                 filings.stream().map(f -> new Art33Facts.FilingMade(byId.get(f.obligationId).regime,
                         byId.get(f.obligationId).recipient, f.phase.name(), time.apply(f.submittedAt), f.channel,
                         f.reference, f.late)).toList(),
-                List.copyOf(missing));
+                List.copyOf(missing),
+                checkpoints.latest().orElse(null));
     }
 
     private static Art33Facts.Obligation art33(Obligation obligation, List<Filing> filings, Instant now,

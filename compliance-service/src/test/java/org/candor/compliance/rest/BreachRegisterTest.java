@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.candor.compliance.Fixtures;
+import org.candor.compliance.service.AuditCheckpoints;
 import org.candor.platform.security.Roles;
 import org.candor.testsupport.CandorTestResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +38,9 @@ import io.restassured.http.ContentType;
 class BreachRegisterTest {
 
     private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    @Inject
+    AuditCheckpoints checkpoints;
 
     @BeforeEach
     void profile() {
@@ -191,6 +197,27 @@ class BreachRegisterTest {
                 .get("/api/register").then().statusCode(200).contentType(startsWith("application/json"))
                 .header("Content-Disposition", org.hamcrest.Matchers.nullValue())
                 .body("incidentId", org.hamcrest.Matchers.hasItem(incident.toString()));
+    }
+
+    @Test
+    void everyCsvRowEndsWithTheLatestSignedRecordCheckpoint() {
+        UUID incident = declared("Checkpointed breach");
+        AuditCheckpoints.Signed checkpoint = checkpoints.checkpointIfChanged().orElseThrow();
+
+        String csv = csv();
+
+        assertThat(csv.substring(0, csv.indexOf("\r\n"))).endsWith(",notRequiredJustification,checkpointEntries,"
+                + "checkpointHeadSeq,checkpointHeadHash,checkpointAt,checkpointKeyId,checkpointSignature");
+        List<Map<String, String>> rows = rows(csv, incident);
+        assertThat(rows).hasSize(3).allSatisfy(row -> {
+            assertThat(row.get("checkpointEntries")).isEqualTo(Long.toString(checkpoint.entries()));
+            assertThat(row.get("checkpointHeadSeq")).isEqualTo(Long.toString(checkpoint.headSeq()));
+            assertThat(row.get("checkpointHeadHash")).isEqualTo(checkpoint.headHash());
+            assertThat(row.get("checkpointAt")).isEqualTo(checkpoint.createdAt().toString());
+            assertThat(row.get("checkpointKeyId")).isEqualTo(checkpoint.keyId());
+            // Defused like every cell when a spreadsheet would run it (a signature may start with '+').
+            assertThat(row.get("checkpointSignature")).isIn(checkpoint.signature(), "'" + checkpoint.signature());
+        });
     }
 
     @Test

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.candor.compliance.Fixtures;
+import org.candor.compliance.service.AuditCheckpoints;
 import org.candor.platform.security.Roles;
 import org.candor.testsupport.CandorTestResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +37,9 @@ import io.restassured.path.json.JsonPath;
 class GdprNotificationDraftTest {
 
     private static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    @Inject
+    AuditCheckpoints checkpoints;
 
     @BeforeEach
     void profile() {
@@ -157,6 +163,28 @@ class GdprNotificationDraftTest {
         assertThat(document).contains("completes the notification submitted").contains("BFDI-2026-17")
                 .contains("- GDPR_ART33 to Lead supervisory authority: INITIAL report")
                 .contains("## Still to be completed");
+    }
+
+    @Test
+    void theDraftCarriesTheLatestSignedRecordCheckpoint() {
+        UUID incident = UUID.randomUUID();
+        Fixtures.declare(incident, Instant.now().minus(1, ChronoUnit.HOURS));
+        awaitObligation(incident, "NIS2_EARLY_WARNING");
+        AuditCheckpoints.Signed checkpoint = checkpoints.checkpointIfChanged().orElseThrow();
+
+        String document = given().auth().oauth2(officer()).accept("text/markdown").queryParam("lang", "en")
+                .get(path(incident)).then().statusCode(200).extract().asString();
+        JsonPath draft = draft(incident, "de");
+
+        assertThat(document).contains("## Record checkpoint\n\nrecord checkpoint: " + checkpoint.headHash() + ", "
+                + checkpoint.createdAt() + "\n")
+                .contains("held " + checkpoint.entries() + " entries")
+                .contains("`" + checkpoint.headSeq() + "`, `" + checkpoint.headHash() + "`, `" + checkpoint.createdAt() + "`")
+                .contains("Signature (base64): `" + checkpoint.signature() + "`");
+        assertThat(draft.getString("recordCheckpoint.line"))
+                .isEqualTo("record checkpoint: " + checkpoint.headHash() + ", " + checkpoint.createdAt());
+        assertThat(draft.getString("recordCheckpoint.statement")).isEqualTo(checkpoint.statement());
+        assertThat(draft.getBoolean("recordCheckpoint.verified")).isTrue();
     }
 
     @Test

@@ -13,9 +13,13 @@ import java.util.UUID;
 import org.candor.contracts.incident.DataCategory;
 import org.candor.incident.service.publicstatus.PublicIncident;
 
-/** An incident prepared for the status page in one language: labels and advice already translated. */
+/**
+ * An incident prepared for the status page in one language: labels and advice already translated, and the line of
+ * the latest record checkpoint (null before there is one).
+ */
 public record PageIncident(UUID id, String title, String summary, String status, String statusLabel, boolean active,
-        List<String> categories, List<String> advice, String detectedAt, List<PageUpdate> updates) {
+        List<String> categories, List<String> advice, String detectedAt, List<PageUpdate> updates,
+        String recordCheckpoint) {
 
     /** One update as the page shows it. */
     public record PageUpdate(UUID id, String statusLabel, String message, String publishedAt, String isoPublishedAt,
@@ -34,7 +38,8 @@ public record PageIncident(UUID id, String title, String summary, String status,
         return new PageIncident(incident.id(), incident.title(), incident.summary(), incident.status(),
                 statusLabel(msg, incident.status()), incident.active(),
                 incident.dataCategories().stream().map(category -> categoryLabel(msg, category)).toList(),
-                advice(msg, incident.dataCategories()), format.format(incident.detectedAt()) + " UTC", updates);
+                advice(msg, incident.dataCategories()), format.format(incident.detectedAt()) + " UTC", updates,
+                incident.recordCheckpoint() == null ? null : incident.recordCheckpoint().line());
     }
 
     static String statusLabel(StatusMessages msg, String status) {

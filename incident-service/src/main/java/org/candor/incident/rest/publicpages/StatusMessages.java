@@ -46,6 +46,9 @@ public interface StatusMessages {
     @Message("edited")
     String edited();
 
+    @Message("The signed state of our record of reporting duties and filings at that time: anyone can check later that the record was not changed.")
+    String recordCheckpointHint();
+
     @Message("Need help?")
     String needHelp();
 

@@ -17,7 +17,8 @@ import org.candor.incident.domain.StatusUpdate;
 
 /**
  * What the status page, the feed and the public API show: incidents the organisation has spoken
- * about publicly (at least one PUBLIC update), active ones first, closed ones for a while after.
+ * about publicly (at least one PUBLIC update), active ones first, closed ones for a while after, each with the latest
+ * signed checkpoint of the organisation's compliance record.
  */
 @ApplicationScoped
 public class PublicStatusService {
@@ -26,9 +27,11 @@ public class PublicStatusService {
     static final Duration RECENT = Duration.ofDays(90);
 
     private final Clock clock;
+    private final RecordCheckpoints checkpoints;
 
-    PublicStatusService(Clock clock) {
+    PublicStatusService(Clock clock, RecordCheckpoints checkpoints) {
         this.clock = clock;
+        this.checkpoints = checkpoints;
     }
 
     public List<PublicIncident> incidents(String locale) {
@@ -41,14 +44,16 @@ public class PublicStatusService {
             return List.of();
         }
         List<Incident> incidents = Incident.list("id in ?1", byIncident.keySet());
+        PublicIncident.RecordCheckpoint checkpoint = checkpoints.latest().orElse(null);
         return incidents.stream()
-                .map(incident -> toPublic(incident, byIncident.get(incident.id), locale))
+                .map(incident -> toPublic(incident, byIncident.get(incident.id), locale, checkpoint))
                 .sorted(Comparator.comparing(PublicIncident::active).reversed()
                         .thenComparing(PublicIncident::lastUpdatedAt, Comparator.reverseOrder()))
                 .toList();
     }
 
-    private static PublicIncident toPublic(Incident incident, List<StatusUpdate> updates, String locale) {
+    private static PublicIncident toPublic(Incident incident, List<StatusUpdate> updates, String locale,
+            PublicIncident.RecordCheckpoint checkpoint) {
         List<PublicIncident.PublicUpdate> timeline = updates.stream()
                 .sorted(Comparator.comparing((StatusUpdate update) -> update.publishedAt).reversed())
                 .map(update -> new PublicIncident.PublicUpdate(update.id, update.status.name(),
@@ -58,7 +63,7 @@ public class PublicStatusService {
         boolean active = incident.phase != Phase.CLOSED && !"RESOLVED".equals(status);
         Instant lastUpdated = updates.stream().map(update -> update.updatedAt).max(Comparator.naturalOrder()).orElseThrow();
         return new PublicIncident(incident.id, incident.title, localized(incident.summaries, locale), status, active,
-                List.copyOf(incident.dataCategories), incident.detectedAt, lastUpdated, timeline);
+                List.copyOf(incident.dataCategories), incident.detectedAt, lastUpdated, timeline, checkpoint);
     }
 
     /** The text in {@code locale}, else its language, else English, else any. */
