@@ -26,7 +26,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * complete: a person gets a whole message or none on each channel.</li>
  * <li><b>Resume:</b> PAUSED deliveries wait again for the time they were due (quiet hours still hold) and the
  * fan-out goes on at its cursor.</li>
- * <li><b>Cancel:</b> waiting and paused deliveries become CANCELLED and are never sent; the fan-out ends.
+ * <li><b>Cancel:</b> waiting and paused deliveries become CANCELLED and are never sent, customers listed for
+ * it late are taken off its list; the fan-out ends.
  * What was handed over before stays sent; nothing is recalled and nobody gets part of a message.</li>
  * </ul>
  *
@@ -89,6 +90,9 @@ public class FanOutControl {
                         message.fannedOutAt = now;
                     }
                     move(messageId, "'QUEUED', 'PAUSED'", "CANCELLED", true);
+                    // Customers listed for it after its walk had passed them get nothing of it either.
+                    entityManager.createNativeQuery("delete from fan_out_addition where message_id = :id")
+                            .setParameter("id", messageId).executeUpdate();
                 }
             }
             message.controlledBy = actor;

@@ -92,6 +92,10 @@ public class FanOutWorker implements Runnable {
             + " from picked a join incident_recipient ir on ir.incident_id = ? and ir.recipient_id = a.recipient_id"
             + " join recipient r on r.id = a.recipient_id)";
 
+    /** A message whose deliveries may be created: not paused, not cancelled, approved if it has to be. */
+    private static final String MAY_GO_OUT = "m.paused_at is null and m.cancelled_at is null"
+            + " and (not m.approval_required or m.approved_at is not null)";
+
     private final NotificationConfig config;
     private final AudienceLock audienceLock;
     private final EntityManager entityManager;
@@ -239,19 +243,29 @@ public class FanOutWorker implements Runnable {
 
     /**
      * Delivers the next chunk of one message's additions (customers linked after the fan-out had
-     * passed them); false when there are none. A message that had completed is opened again, so its
+     * passed them, or listed for a correction); false when there are none. Additions of a message that
+     * waits for approval or is paused wait too. A message that had completed is opened again, so its
      * progress counts the new deliveries and it completes once more.
      */
     boolean fanOutAdditions() {
         Boolean worked = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             java.util.List<UUID> pending = entityManager.createNativeQuery(
-                    "select message_id from fan_out_addition limit 1 for update skip locked", UUID.class).getResultList();
+                    "select a.message_id from fan_out_addition a join message m on m.id = a.message_id where "
+                    + MAY_GO_OUT + " limit 1", UUID.class).getResultList();
             if (pending.isEmpty()) {
                 return false;
             }
-            Object[] message = (Object[]) entityManager.createNativeQuery("select id, source_key, incident_id, mandatory,"
-                    + " urgent from message where id = :id").setParameter("id", pending.get(0)).getSingleResult();
+            // Shared with other replicas' additions, exclusive of a pause or cancel (FanOutControl takes the
+            // row for update), which this then sees; the message row is locked before its additions, as there.
+            @SuppressWarnings("unchecked")
+            java.util.List<Object[]> eligible = entityManager.createNativeQuery("select m.id, m.source_key, m.incident_id,"
+                    + " m.mandatory, m.urgent from message m where m.id = :id and " + MAY_GO_OUT + " for share of m")
+                    .setParameter("id", pending.get(0)).getResultList();
+            if (eligible.isEmpty()) {
+                return false;
+            }
+            Object[] message = eligible.get(0);
             UUID id = (UUID) message[0];
             String sourceKey = (String) message[1];
             UUID incidentId = (UUID) message[2];
@@ -306,9 +320,8 @@ public class FanOutWorker implements Runnable {
         @SuppressWarnings("unchecked")
         java.util.List<Object[]> rows = entityManager.createNativeQuery("select m.id, m.source_key, m.incident_id, m.audience,"
                 + " m.mandatory, m.urgent, m.fan_out_cursor, m.corrects, m.update_id, m.revision from message m"
-                + " where m.fanned_out_at is null and m.audience <> 'DIRECT' and m.paused_at is null and m.cancelled_at is null"
-                // A big send waits for its approval.
-                + " and (not m.approval_required or m.approved_at is not null)"
+                // Not paused or cancelled; a big send waits for its approval.
+                + " where m.fanned_out_at is null and m.audience <> 'DIRECT' and " + MAY_GO_OUT
                 // A correction waits until the revisions it corrects have finished, so its audience is final.
                 + " and (m.corrects is null or not exists (select 1 from message c where c.update_id = m.update_id"
                 + " and c.audience = m.audience and c.revision < m.revision and c.test_of is null"

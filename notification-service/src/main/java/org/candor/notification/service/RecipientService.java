@@ -41,8 +41,10 @@ public class RecipientService {
             + " where m.incident_id = :incident and m.audience = 'AFFECTED'"
             + " and (m.id = (select breach_notice_message_id from known_incident where id = :incident)"
             + " or m.id = (select id from message where incident_id = :incident and audience = 'AFFECTED'"
-            + " order by created_at desc, id desc limit 1))"
-            + " and (m.fanned_out_at is not null or m.fan_out_cursor >= ir.recipient_id)"
+            + " and cancelled_at is null order by created_at desc, id desc limit 1))"
+            // A correction's walk covers only the people earlier revisions reached, so it never comes to
+            // a newly linked customer: they are listed whether it waits, runs or has finished.
+            + " and (m.fanned_out_at is not null or m.fan_out_cursor >= ir.recipient_id or m.corrects is not null)"
             + " on conflict do nothing";
 
     private final EntityManager entityManager;
@@ -78,9 +80,11 @@ public class RecipientService {
     /**
      * Customers newly linked to an incident in this transaction: those a message to the incident's
      * affected people has already passed (fanned out, or its cursor at or beyond their id) are listed
-     * as additions of the breach notice and of the latest affected update, which the fan-out then
-     * delivers to them (older updates are superseded; a running one still reaches ids above its
-     * cursor). Customers the walk has not reached yet are left to it. Returns how many were listed.
+     * as additions of the breach notice and of the latest affected update that was not cancelled, which
+     * the fan-out then delivers to them (older updates are superseded; a running one still reaches ids
+     * above its cursor). Customers the walk has not reached yet are left to it. When the latest update
+     * is a correction they are always listed for it: they get its corrected wording once it may go out
+     * (approved, not paused). Returns how many were listed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int linked(UUID incidentId, Collection<String> customerIds) {

@@ -231,6 +231,65 @@ class CommanderControlTest {
         assertThat(mailsTo("ops@staff.example.org")).isEmpty();
     }
 
+    @Test
+    void aCustomerLinkedWhileACorrectionAwaitsApprovalGetsTheCorrectedWordingOnceItIsApproved() throws Exception {
+        UUID incident = Fixtures.incident(false, DataCategory.CONTACT);
+        List<String> people = List.of(uniqueId("FIRST"), uniqueId("FIRST"), uniqueId("FIRST"));
+        people.forEach(id -> affect(incident, customer(id, "en", "GB", true, false)));
+        people.forEach(CommanderControlTest::awaitRecipient);
+        UUID update = UUID.randomUUID();
+        UUID original = publish(incident, update, 1);
+        as(SECOND).post("/api/messages/" + original + "/approve").then().statusCode(200);
+        await().atMost(WAIT).untilAsserted(() -> people.forEach(id -> assertThat(mailsTo(address(id))).hasSize(1)));
+        UUID correction = publish(incident, update, 2);
+
+        String late = uniqueId("LATE");
+        affect(incident, customer(late, "en", "GB", true, false));
+        awaitRecipient(late);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(mailsTo(address(late))).isEmpty());
+
+        as(SECOND).post("/api/messages/" + correction + "/approve").then().statusCode(200);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            people.forEach(id -> assertThat(mailsTo(address(id))).hasSize(2));
+            assertThat(mailsTo(address(late))).hasSize(1);
+        });
+        assertThat(part(mailsTo(address(late)).get(0), "text/plain")).contains("Correction");
+        await().during(Duration.ofSeconds(1)).atMost(WAIT)
+                .untilAsserted(() -> assertThat(mailsTo(address(late))).hasSize(1));
+    }
+
+    @Test
+    void aCustomerListedForACorrectionThatIsCancelledGetsNothingOfIt() {
+        UUID incident = Fixtures.incident(false, DataCategory.CONTACT);
+        List<String> people = List.of(uniqueId("KEPT"), uniqueId("KEPT"), uniqueId("KEPT"));
+        people.forEach(id -> affect(incident, customer(id, "en", "GB", true, false)));
+        people.forEach(CommanderControlTest::awaitRecipient);
+        UUID update = UUID.randomUUID();
+        UUID original = publish(incident, update, 1);
+        as(SECOND).post("/api/messages/" + original + "/approve").then().statusCode(200);
+        await().atMost(WAIT).untilAsserted(() -> people.forEach(id -> assertThat(mailsTo(address(id))).hasSize(1)));
+        UUID correction = publish(incident, update, 2);
+        String late = uniqueId("LATE");
+        affect(incident, customer(late, "en", "GB", true, false));
+        await().atMost(WAIT).until(() -> additions(correction) == 1);
+
+        as(AUTHOR).post("/api/messages/" + correction + "/cancel").then().statusCode(200);
+
+        assertThat(additions(correction)).isZero();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(mailsTo(address(late))).isEmpty();
+            people.forEach(id -> assertThat(mailsTo(address(id))).hasSize(1));
+        });
+    }
+
+    private static long additions(UUID message) {
+        return Fixtures.inTx(() -> ((Number) io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                .createNativeQuery("select count(*) from fan_out_addition where message_id = :id")
+                .setParameter("id", message).getSingleResult()).longValue());
+    }
+
     /** A routine update to {@code people} (email, and SMS too if {@code phones}) by {@link #AUTHOR}; its message. */
     private UUID awaitingMessage(List<String> people, boolean emails, boolean phones) {
         UUID incident = Fixtures.incident(false, DataCategory.CONTACT);
@@ -240,9 +299,11 @@ class CommanderControlTest {
     }
 
     private static UUID publish(UUID incident, UUID updateId, int revision) {
-        send(new StatusUpdatePublished(incident, updateId, revision, "IDENTIFIED", "AFFECTED",
-                Map.of("en", "We reset every password and closed the gap.",
-                        "de", "Wir haben alle Passwörter zurückgesetzt und die Lücke geschlossen."),
+        send(new StatusUpdatePublished(incident, updateId, revision, "IDENTIFIED", "AFFECTED", revision == 1
+                ? Map.of("en", "We reset every password and closed the gap.",
+                        "de", "Wir haben alle Passwörter zurückgesetzt und die Lücke geschlossen.")
+                : Map.of("en", "Correction: we reset every password on Tuesday, not Monday.",
+                        "de", "Korrektur: Wir haben alle Passwörter am Dienstag zurückgesetzt, nicht am Montag."),
                 true, Instant.now(), null, false, AUTHOR));
         return await().atMost(WAIT).until(() -> Fixtures.inTx(() -> Message.<Message>find("updateId = ?1 and revision = ?2",
                 updateId, revision).firstResultOptional().map(m -> m.id).orElse(null)), java.util.Objects::nonNull);
