@@ -53,6 +53,8 @@ public final class LocalSettings {
         env.put("CANDOR_INCIDENT_LINK_SECRET", randomSecret());
         env.put("CANDOR_INCIDENT_PUBLIC_BASE_URL", incident);
         env.put("CANDOR_INCIDENT_SUPPORT_CHAT_URL", support + "/widget/");
+        // Each service on its own port: the status page's message check goes to notification-service's host.
+        env.put("CANDOR_INCIDENT_MESSAGE_CHECK_URL", notification + "/check");
         env.put("CANDOR_NOTIFICATION_ORGANISATION", ORGANISATION);
         env.put("CANDOR_NOTIFICATION_DPO_CONTACT", DPO_CONTACT);
         env.put("CANDOR_NOTIFICATION_STATUS_PAGE_URL", incident + "/status");

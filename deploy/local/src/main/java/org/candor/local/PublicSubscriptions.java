@@ -152,8 +152,8 @@ public final class PublicSubscriptions {
         }
     }
 
-    /** The text parts of a message, decoded. */
-    private static String text(Part part) throws Exception {
+    /** The text parts (plain and HTML) of a message, decoded. */
+    public static String text(Part part) throws Exception {
         if (part.isMimeType("text/*")) {
             return String.valueOf(part.getContent());
         }

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -47,6 +48,16 @@ public final class SmsGatewayStub implements AutoCloseable {
     /** How many messages this gateway accepted for each phone number, since it started. */
     public Map<String, Integer> acceptedByRecipient() {
         return Map.copyOf(accepted);
+    }
+
+    /** The texts of the messages this gateway was asked to send to {@code phone}, in arrival order. */
+    public List<String> textsTo(String phone) {
+        // WireMock lists the newest first.
+        List<String> texts = new java.util.ArrayList<>(server.getAllServeEvents().stream()
+                .map(event -> event.getRequest().getBodyAsString())
+                .filter(body -> phone.equals(formField(body, "To"))).map(body -> formField(body, "Body")).toList());
+        java.util.Collections.reverse(texts);
+        return texts;
     }
 
     public static SmsGatewayStub start(int port) {

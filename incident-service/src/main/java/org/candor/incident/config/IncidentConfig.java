@@ -97,7 +97,7 @@ public interface IncidentConfig {
         String hotline();
 
         /** Where the live chat widget lives. */
-        @WithDefault("http://localhost:8083/chat")
+        @WithDefault("http://localhost:8083/widget/")
         String chatUrl();
     }
 }

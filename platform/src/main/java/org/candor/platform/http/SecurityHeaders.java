@@ -1,5 +1,6 @@
 package org.candor.platform.http;
 
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,7 @@ public class SecurityHeaders {
     }
 
     /** The policy for {@code path}: the longest matching configured prefix, else the default; none for excluded paths. */
-    String policyFor(String path) {
+    public String policyFor(String path) {
         if (path == null) {
             return config.contentSecurityPolicy();
         }
@@ -82,6 +83,22 @@ public class SecurityHeaders {
             }
         }
         return config.contentSecurityPolicy();
+    }
+
+    /**
+     * {@code policy} with the origin of {@code formTarget} added to its {@code form-action}, for a page whose form
+     * goes to another service's host (where the public pages do not share one host, as in a local run); a relative
+     * {@code formTarget} is this origin and changes nothing.
+     */
+    public static String allowingFormsTo(String policy, String formTarget) {
+        URI target = URI.create(formTarget);
+        if (policy == null || !target.isAbsolute() || target.getHost() == null) {
+            return policy;
+        }
+        String origin = target.getScheme() + "://" + target.getRawAuthority();
+        return policy.contains("form-action ")
+                ? policy.replaceFirst("form-action ([^;]*)", "form-action $1 " + java.util.regex.Matcher.quoteReplacement(origin))
+                : policy + "; form-action 'self' " + origin;
     }
 
     private static boolean isText(String type) {

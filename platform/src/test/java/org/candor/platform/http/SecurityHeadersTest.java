@@ -83,4 +83,21 @@ class SecurityHeadersTest {
 
         assertThat(response.contains("Strict-Transport-Security")).isFalse();
     }
+
+    @Test
+    void aFormToAnotherServicesHostAddsThatOriginToFormAction() {
+        String policy = "default-src 'none'; form-action 'self'; frame-ancestors 'none'";
+
+        assertThat(SecurityHeaders.allowingFormsTo(policy, "http://127.0.0.1:8082/check?x=1"))
+                .isEqualTo("default-src 'none'; form-action 'self' http://127.0.0.1:8082; frame-ancestors 'none'");
+        assertThat(SecurityHeaders.allowingFormsTo("default-src 'none'", "https://notify.example.org/check"))
+                .isEqualTo("default-src 'none'; form-action 'self' https://notify.example.org");
+    }
+
+    @Test
+    void aFormToThisHostLeavesThePolicyAsItIs() {
+        String policy = "default-src 'none'; form-action 'self'";
+
+        assertThat(SecurityHeaders.allowingFormsTo(policy, "/check")).isEqualTo(policy);
+    }
 }

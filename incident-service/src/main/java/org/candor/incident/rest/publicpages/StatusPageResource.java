@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.candor.incident.config.IncidentConfig;
+import org.candor.platform.http.SecurityHeaders;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -39,9 +40,12 @@ public class StatusPageResource {
 
     private final StatusPageCache cache;
     private final String cacheControl;
+    private final String pagePolicy;
 
-    StatusPageResource(StatusPageCache cache, IncidentConfig config) {
+    StatusPageResource(StatusPageCache cache, IncidentConfig config, SecurityHeaders securityHeaders) {
         this.cache = cache;
+        // The "Is this message from us?" form goes to notification-service, on its own host in a local run.
+        this.pagePolicy = SecurityHeaders.allowingFormsTo(securityHeaders.policyFor("/status"), config.messageCheckUrl());
         IncidentConfig.StatusPage caching = config.statusPage();
         this.cacheControl = "public, max-age=" + caching.browserMaxAge() + ", s-maxage=" + caching.sharedMaxAge()
                 + ", stale-while-revalidate=" + caching.staleWhileRevalidate() + ", stale-if-error=" + caching.staleIfError();
@@ -76,6 +80,9 @@ public class StatusPageResource {
             Response.ResponseBuilder response = matches(ifNoneMatch, rendered.etag())
                     ? Response.notModified()
                     : Response.ok(rendered.body(), rendered.contentType());
+            if (kind == StatusPageCache.Kind.PAGE && pagePolicy != null) {
+                response.header("Content-Security-Policy", pagePolicy);
+            }
             return response.header(HttpHeaders.ETAG, rendered.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl)
                     .header(HttpHeaders.CONTENT_LANGUAGE, chosen).header(HttpHeaders.VARY, "Accept-Language").build();
         });
