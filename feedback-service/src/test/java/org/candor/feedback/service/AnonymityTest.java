@@ -11,27 +11,43 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.candor.contracts.Topics;
 import org.candor.feedback.Fixtures;
+import org.candor.feedback.OutboxDrain;
 import org.candor.platform.security.Roles;
 import org.candor.testsupport.CandorTestResource;
+import org.candor.testsupport.TestKafka;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * An anonymous survey stays anonymous in the database: someone with nothing but SQL access tries every join
  * that could tie an answer to a person, and none works. Small groups are not shown in breakdowns.
  */
 @QuarkusTest
+@TestProfile(AnonymityTest.ProductionOutboxRetention.class)
 @WithTestResource(CandorTestResource.class)
 class AnonymityTest {
+
+    /** The outbox as in production: rows carrying personal data leave it once published (tests elsewhere keep them). */
+    public static class ProductionOutboxRetention implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("candor.outbox.personal-data-retention", "PT0S");
+        }
+    }
 
     @Inject
     Fixtures fixtures;
@@ -39,6 +55,8 @@ class AnonymityTest {
     ResponseService responses;
     @Inject
     javax.sql.DataSource dataSource;
+    @Inject
+    OutboxDrain outbox;
 
     @ConfigProperty(name = "candor.feedback.min-group-size")
     int minGroupSize;
@@ -80,6 +98,19 @@ class AnonymityTest {
             for (String customer : customers) {
                 assertThat(count(sql, "select count(*) from survey_response where answers::text like ?",
                         "%" + customer + "%")).isZero();
+            }
+        }
+        // The invitations went out to notification-service through the outbox, and their rows, which name the
+        // person and carry the personal link, left the outbox as they were published.
+        for (String customer : customers) {
+            TestKafka.awaitRecord(Topics.NOTIFICATION_REQUESTS, record -> record.value().contains(customer),
+                    Duration.ofSeconds(30));
+        }
+        outbox.awaitPublished();
+        try (Connection sql = dataSource.getConnection()) {
+            for (String customer : customers) {
+                assertThat(count(sql, "select count(*) from outbox_event where payload::text like ?", "%" + customer + "%"))
+                        .as("outbox rows naming " + customer).isZero();
             }
         }
     }
