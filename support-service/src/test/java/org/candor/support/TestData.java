@@ -81,6 +81,16 @@ public final class TestData {
                 "locale", "de")).then().statusCode(201).extract().path("id");
     }
 
+    /** The id of the ticket a customer knows by its reference ({@code T-1042}), as an agent finds it. */
+    public static String ticketId(String reference) {
+        java.util.List<String> ids = agent().queryParam("q", reference).get("/api/tickets").then().statusCode(200)
+                .extract().jsonPath().getList("items.id", String.class);
+        if (ids.size() != 1) {
+            throw new AssertionError("Reference " + reference + " finds " + ids.size() + " tickets");
+        }
+        return ids.get(0);
+    }
+
     public static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

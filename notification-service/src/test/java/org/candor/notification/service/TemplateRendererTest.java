@@ -72,6 +72,47 @@ class TemplateRendererTest {
     }
 
     @Test
+    void aSurveyInvitationGivesTheLinksLastDayAsADateAndTimeForPeople() {
+        MessageContent invitation = new MessageContent(Map.of(), null, null, Map.of(), List.of(), Map.of(
+                "surveyTitle", "How did we do?", "surveyLink", "https://feedback.example.org/survey/abc",
+                "expiresAt", "2026-12-20T02:20:35.422796839Z"));
+
+        String english = renderer.email("survey-invitation", "en", invitation, "Kim", INCIDENT).text();
+        String german = renderer.email("survey-reminder", "de", invitation, "Kim", INCIDENT).text();
+
+        assertThat(english).contains("The link works until 20 December 2026, 02:20 UTC.").doesNotContain("2026-12-20T");
+        assertThat(german).contains("Der Link gilt bis 20. Dezember 2026, 02:20 Uhr UTC.").doesNotContain("2026-12-20T");
+    }
+
+    @Test
+    void aSupportReplyIsNamedByItsTicketNumberAndGreetsOnceWhenTheReplyAlreadyDoes() {
+        MessageContent reply = new MessageContent(Map.of(), null, null, Map.of(), List.of(), Map.of(
+                "ticketId", UUID.randomUUID().toString(), "ticketReference", "T-1042", "ticketSubject", "Card blocked?",
+                "reply", "Hello Kim, your card is safe.", "greet", "false"));
+
+        TemplateRenderer.Email email = renderer.email("support-reply", "en", reply, "Kim", INCIDENT);
+
+        assertThat(email.subject()).isEqualTo("Your request T-1042: Card blocked?");
+        assertThat(email.text()).startsWith("Hello Kim, your card is safe.").doesNotContain("Dear Kim")
+                .contains("Replies to this email do not reach us").contains("quote your request number T-1042");
+    }
+
+    @Test
+    void anActivationCodeEmailSaysWhereAndHowToActivateIt() {
+        MessageContent code = new MessageContent(Map.of(), null, null, Map.of(), List.of(), Map.of(
+                "offerName", "credit monitoring", "provider", "Acme Credit", "activationCode", "ACME-7Q2X",
+                "validMonths", "24", "activationUrl", "https://acme-credit.example/activate"));
+
+        String english = renderer.email("assistance-offer-code", "en", code, "Kim", INCIDENT).text();
+        String german = renderer.email("assistance-offer-code", "de", code, "Kim", INCIDENT).text();
+
+        assertThat(english).contains("Your activation code: ACME-7Q2X").contains("1. Open https://acme-credit.example/activate")
+                .contains("2. Enter the code exactly as above.").contains("needs no payment details");
+        assertThat(german).contains("1. Öffnen Sie https://acme-credit.example/activate")
+                .contains("keine Zahlungsdaten nötig");
+    }
+
+    @Test
     void htmlBodySaysTheSameAsTheTextWithEscapingAndLinks() {
         MessageContent withMarkup = new MessageContent(Map.of("en", "Do not trust <script> mails & calls."), "MONITORING",
                 "Portal", Map.of(), List.of(), Map.of());

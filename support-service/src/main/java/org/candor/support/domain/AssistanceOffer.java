@@ -34,6 +34,10 @@ public class AssistanceOffer extends PanacheEntityBase {
     @Column(name = "valid_months", nullable = false)
     public int validMonths;
 
+    /** The provider's page where a customer enters the code (https), or null when the offer names none. */
+    @Column(name = "activation_url")
+    public String activationUrl;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

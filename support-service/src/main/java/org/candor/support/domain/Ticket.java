@@ -22,10 +22,11 @@ public class Ticket extends PanacheEntityBase {
     public UUID id;
 
     /**
-     * Assigned by the database; the list API's cursor. Read when a ticket is loaded, not fetched back after it is
-     * inserted (the list reads it from the table; nothing reads it from a ticket just opened).
+     * Assigned by the database: the list API's cursor and the number people quote ({@link #reference()}). Fetched back
+     * with the insert (PostgreSQL's {@code RETURNING}), so a ticket just opened has it too.
      */
     @Column(insertable = false, updatable = false)
+    @org.hibernate.annotations.Generated
     public Long seq;
 
     @Enumerated(EnumType.STRING)
@@ -118,4 +119,23 @@ public class Ticket extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** What the customer and the agents call the ticket, e.g. {@code T-1042}: short enough to read out on the phone. */
+    public String reference() {
+        return seq == null ? null : REFERENCE_PREFIX + seq;
+    }
+
+    /** The ticket number in a reference ({@code T-1042} or {@code 1042}), or null when it is not one. */
+    public static Long number(String reference) {
+        if (reference == null) {
+            return null;
+        }
+        String digits = reference.strip().toUpperCase(java.util.Locale.ROOT);
+        if (digits.startsWith(REFERENCE_PREFIX)) {
+            digits = digits.substring(REFERENCE_PREFIX.length());
+        }
+        return digits.matches("[0-9]{1,18}") ? Long.valueOf(digits) : null;
+    }
+
+    private static final String REFERENCE_PREFIX = "T-";
 }

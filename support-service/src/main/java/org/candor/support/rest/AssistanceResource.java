@@ -48,11 +48,13 @@ public class AssistanceResource {
 
     public record CreateOffer(@NotNull UUID incidentId, @NotBlank @Pattern(regexp = "[A-Z_]{2,40}") String kind,
             @NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String provider,
-            @Min(1) @Max(120) int validMonths) {
+            @Min(1) @Max(120) int validMonths,
+            @Size(max = 500) @Pattern(regexp = "https://[^\\s<>\"]+", message = "must be an https:// address")
+            String activationUrl) {
     }
 
     public record OfferView(UUID id, UUID incidentId, String kind, String name, String provider, int validMonths,
-            Instant createdAt, OfferService.OfferStats stats) {
+            String activationUrl, Instant createdAt, OfferService.OfferStats stats) {
     }
 
     public record ImportResult(int imported, OfferService.OfferStats stats) {
@@ -105,7 +107,7 @@ public class AssistanceResource {
     @RolesAllowed(Roles.SUPPORT_SUPERVISOR)
     public Response createOffer(@Valid @NotNull CreateOffer request) {
         AssistanceOffer offer = offers.create(request.incidentId(), request.kind(), request.name(), request.provider(),
-                request.validMonths());
+                request.validMonths(), request.activationUrl());
         return Response.created(URI.create("/api/offers/" + offer.id)).entity(view(offer)).build();
     }
 
@@ -181,6 +183,7 @@ public class AssistanceResource {
 
     private OfferView view(AssistanceOffer offer) {
         return new OfferView(offer.id, offer.incidentId, offer.kind, offer.name, offer.provider, offer.validMonths,
+                offer.activationUrl,
                 offer.createdAt, offers.stats(offer.id));
     }
 }

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -50,8 +49,8 @@ public class ContactResource {
     public record ContactSubmission(String email, String subject, String message, String lang) {
     }
 
-    /** The answer to a submission: the reference of the ticket. */
-    public record ContactReceived(UUID reference) {
+    /** The answer to a submission: the reference of the ticket ({@code T-1042}), which the customer quotes. */
+    public record ContactReceived(String reference) {
     }
 
     private final ContactService contact;
@@ -132,7 +131,7 @@ public class ContactResource {
                     .map(fault -> Problem.FieldError.field(fault.field(), describe(fault, english))).toList()));
         }
         Ticket ticket = contact.submit(request, ContactResource::confirmation);
-        return Response.status(201).entity(new ContactReceived(ticket.id)).build();
+        return Response.status(201).entity(new ContactReceived(ticket.reference())).build();
     }
 
     /** A browser says where a request comes from (Fetch Metadata); another site's page is refused. */

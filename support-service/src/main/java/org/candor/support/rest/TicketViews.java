@@ -58,13 +58,13 @@ public final class TicketViews {
     public record LinkCustomer(@NotBlank @Size(max = 128) String customerId) {
     }
 
-    public record TicketView(UUID id, Channel channel, TicketStatus status, Priority priority, String queue,
+    public record TicketView(UUID id, String reference, Channel channel, TicketStatus status, Priority priority, String queue,
             String subject, String customerId, String locale, String country, UUID incidentId, UUID problemId,
             String assignee, Instant createdAt, Instant updatedAt, Instant firstRespondedAt, Instant resolvedAt,
             Instant closedAt, Instant lastCustomerMessageAt, SlaView sla) {
 
         static TicketView of(Ticket ticket, Map<SlaTarget, Instant> due) {
-            return new TicketView(ticket.id, ticket.channel, ticket.status, ticket.priority, ticket.queue,
+            return new TicketView(ticket.id, ticket.reference(), ticket.channel, ticket.status, ticket.priority, ticket.queue,
                     ticket.subject, ticket.customerId, ticket.locale, ticket.country, ticket.incidentId,
                     ticket.problemId, ticket.assignee, ticket.createdAt, ticket.updatedAt, ticket.firstRespondedAt,
                     ticket.resolvedAt, ticket.closedAt, ticket.lastCustomerMessageAt,
@@ -74,7 +74,7 @@ public final class TicketViews {
 
         /** A listed ticket: the list shows no due dates. */
         static TicketView of(TicketListQuery.ListedTicket ticket) {
-            return new TicketView(ticket.id(), ticket.channel(), ticket.status(), ticket.priority(), ticket.queue(),
+            return new TicketView(ticket.id(), "T-" + ticket.seq(), ticket.channel(), ticket.status(), ticket.priority(), ticket.queue(),
                     ticket.subject(), ticket.customerId(), ticket.locale(), ticket.country(), ticket.incidentId(),
                     ticket.problemId(), ticket.assignee(), ticket.createdAt(), ticket.updatedAt(),
                     ticket.firstRespondedAt(), ticket.resolvedAt(), ticket.closedAt(), ticket.lastCustomerMessageAt(),

@@ -123,7 +123,7 @@ public class ContactService {
             ticket.requesterEmail = request.email();
             if (confirm) {
                 notifications.toAddress("support:contact-received:" + ticket.id, "support-reply", ticket.incidentId,
-                        request.email(), ticket.locale, Map.of("ticketId", ticket.id.toString(), "reply",
+                        request.email(), ticket.locale, TicketService.replyParameters(ticket,
                                 confirmation.text(ticket.locale, request.subject(), reference(ticket))),
                         false, now);
             } else {
@@ -135,7 +135,7 @@ public class ContactService {
 
     /** The reference the person is given: the ticket's id, which grants nothing without a staff token. */
     public static String reference(Ticket ticket) {
-        return ticket.id.toString();
+        return ticket.reference();
     }
 
     @Scheduled(every = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)

@@ -58,7 +58,8 @@ public class OfferService {
     }
 
     @Transactional
-    public AssistanceOffer create(UUID incidentId, String kind, String name, String provider, int validMonths) {
+    public AssistanceOffer create(UUID incidentId, String kind, String name, String provider, int validMonths,
+            String activationUrl) {
         if (incidents.find(incidentId).isEmpty()) {
             throw Problems.invalid("incidentId", "no incident " + incidentId + " is known to support");
         }
@@ -69,6 +70,7 @@ public class OfferService {
         offer.name = name;
         offer.provider = provider;
         offer.validMonths = validMonths;
+        offer.activationUrl = activationUrl;
         offer.createdAt = clock.instant();
         offer.persist();
         return offer;
@@ -205,8 +207,7 @@ public class OfferService {
         outbox.record(new OfferGranted(grantId, offerId, offer.incidentId, offer.kind, customerId, now), now);
         String locale = customerLocale(offer.incidentId, customerId);
         notifications.toCustomer("support:offer-code:" + grantId, "assistance-offer-code", offer.incidentId, customerId,
-                locale, Map.of("offerName", offer.name, "provider", offer.provider, "activationCode", code,
-                        "validMonths", String.valueOf(offer.validMonths)), false, now);
+                locale, codeParameters(offer, code), false, now);
         Log.infof("Granted offer %s (grant %s) by %s", offerId, grantId, actor);
         return new Grant(grantId, offerId, customerId, now, true);
     }
@@ -286,5 +287,15 @@ public class OfferService {
     private static ProblemException csvProblem(long line, String message) {
         return new ProblemException(Problem.invalid("The CSV cannot be imported",
                 List.of(new Problem.FieldError(null, line, message))));
+    }
+
+    /** What the code's email says: the offer, the code and where it is activated (when the offer names the page). */
+    static Map<String, String> codeParameters(AssistanceOffer offer, String code) {
+        Map<String, String> parameters = new java.util.HashMap<>(Map.of("offerName", offer.name, "provider", offer.provider,
+                "activationCode", code, "validMonths", String.valueOf(offer.validMonths)));
+        if (offer.activationUrl != null) {
+            parameters.put("activationUrl", offer.activationUrl);
+        }
+        return parameters;
     }
 }

@@ -82,7 +82,12 @@ public class TicketListQuery {
         condition(sql, parameters, " and channel = ?", filter.channel() == null ? null : filter.channel().name());
         condition(sql, parameters, " and sla_breached = ?", filter.slaBreached());
         condition(sql, parameters, " and customer_id = ?", filter.customerId());
-        if (filter.search() != null) {
+        Long number = filter.search() != null && filter.search().strip().toUpperCase(java.util.Locale.ROOT).startsWith("T-")
+                ? org.candor.support.domain.Ticket.number(filter.search()) : null;
+        if (number != null) {
+            // The reference a customer quotes (T-1042): that ticket.
+            condition(sql, parameters, " and seq = ?", number);
+        } else if (filter.search() != null) {
             sql.append(" and id in (select id from ticket where search_vector @@ ").append(SEARCH_QUERY)
                     .append(" union select ticket_id from ticket_message where search_vector @@ ").append(SEARCH_QUERY)
                     .append(")");

@@ -119,6 +119,8 @@ public class TicketService {
         SlaRules.start(ticket, now);
         SlaRules.schedule(ticket, policy(ticket.priority), known.calendar(), config.sla().atRiskRatio());
         entityManager.persist(ticket);
+        // Inserted now: its number (the reference people quote) comes from the database.
+        entityManager.flush();
         history(ticket, actor, "CREATED", "channel=" + ticket.channel + " queue=" + ticket.queue + " priority="
                 + ticket.priority + (incidentId == null ? "" : " incident=" + incidentId), now);
         if (request.description() != null && !request.description().isBlank()) {
@@ -282,15 +284,22 @@ public class TicketService {
             SlaRules.schedule(ticket, policy(ticket.priority), calendar(ticket.queue), config.sla().atRiskRatio());
             if (ticket.customerId != null && ticket.channel != Channel.CHAT) {
                 notifications.toCustomer("support:reply:" + message.id, "support-reply", ticket.incidentId,
-                        ticket.customerId, ticket.locale, Map.of("ticketId", ticket.id.toString(), "reply", text),
-                        false, now);
+                        ticket.customerId, ticket.locale, replyParameters(ticket, text), false, now);
             } else if (ticket.customerId == null && ticket.requesterEmail != null) {
                 notifications.toAddress("support:reply:" + message.id, "support-reply", ticket.incidentId,
-                        ticket.requesterEmail, ticket.locale, Map.of("ticketId", ticket.id.toString(), "reply", text),
-                        false, now);
+                        ticket.requesterEmail, ticket.locale, replyParameters(ticket, text), false, now);
             }
         }
         return message;
+    }
+
+    /**
+     * What the reply email shows: the ticket's reference and subject, the text, and whether the template greets (not
+     * when the text already opens with a greeting of its own).
+     */
+    public static Map<String, String> replyParameters(Ticket ticket, String text) {
+        return Map.of("ticketId", ticket.id.toString(), "ticketReference", ticket.reference(), "ticketSubject",
+                ticket.subject, "reply", text, "greet", String.valueOf(!Greetings.opensWithOne(text)));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -40,6 +40,8 @@ import io.restassured.response.Response;
 @WithTestResource(CandorTestResource.class)
 class AssistanceResourceTest {
 
+    private static final String ACTIVATION_URL = "https://acme-credit.example/activate";
+
     @Inject
     MutableClock clock;
 
@@ -96,12 +98,25 @@ class AssistanceResourceTest {
         assertThat(notification.getString("recipient.locale")).isEqualTo("de");
         String code = notification.getString("parameters.activationCode");
         assertThat(code).startsWith("CODE-");
+        assertThat(notification.getString("parameters.activationUrl")).isEqualTo(ACTIVATION_URL);
         ConsumerRecord<String, String> event = TestKafka.awaitRecord(Topics.SUPPORT_ASSISTANCE,
                 r -> grantId.equals(r.key()) && OfferGranted.TYPE.equals(type(r)), Duration.ofSeconds(30));
         assertThat(event.value()).doesNotContain(code);
 
         agent().body(Map.of("code", code)).post("/api/offers/" + offerId + "/activations").then().statusCode(204);
         agent().get("/api/offers/" + offerId).then().body("stats.granted", equalTo(1)).body("stats.activated", equalTo(1));
+    }
+
+    @Test
+    void anOfferWhoseActivationPageIsNotHttpsIsRefusedNamingTheField() {
+        UUID incidentId = TestData.declareIncident(clock.instant());
+
+        supervisor().body(Map.of("incidentId", incidentId, "kind", "CREDIT_MONITORING", "name", "Credit monitoring",
+                "provider", "Acme Credit", "validMonths", 12, "activationUrl", "http://acme.example/activate"))
+                .post("/api/offers").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("activationUrl"));
+        assertThat(agent().queryParam("incidentId", incidentId.toString()).get("/api/offers").then().statusCode(200)
+                .extract().jsonPath().getList("$")).isEmpty();
     }
 
     @Test
@@ -184,7 +199,8 @@ class AssistanceResourceTest {
 
     private static String offer(UUID incidentId) {
         return supervisor().body(Map.of("incidentId", incidentId, "kind", "CREDIT_MONITORING",
-                "name", "24 months of credit monitoring", "provider", "Acme Credit", "validMonths", 24))
+                "name", "24 months of credit monitoring", "provider", "Acme Credit", "validMonths", 24,
+                "activationUrl", ACTIVATION_URL))
                 .post("/api/offers").then().statusCode(201).extract().path("id");
     }
 

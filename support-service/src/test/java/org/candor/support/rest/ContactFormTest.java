@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.candor.support.TestData.agent;
+import static org.candor.support.TestData.ticketId;
 import static org.candor.support.TestData.type;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -37,13 +38,15 @@ class ContactFormTest {
         String reference = given().contentType(ContentType.JSON).header("Accept-Language", "de-DE,de;q=0.9")
                 .body(Map.of("email", email, "subject", "Karte gesperrt?", "message", "Meine Karte geht nicht mehr."))
                 .post("/contact/messages").then().statusCode(201).extract().path("reference");
+        String id = ticketId(reference);
 
-        JsonPath ticket = agent().get("/api/tickets/" + reference).then().statusCode(200).extract().jsonPath();
+        JsonPath ticket = agent().get("/api/tickets/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(ticket.getString("reference")).isEqualTo(reference).matches("T-[0-9]+");
         assertThat(ticket.getString("channel")).isEqualTo("WEB");
         assertThat(ticket.getString("subject")).isEqualTo("Karte gesperrt?");
         assertThat(ticket.getString("locale")).isEqualTo("de");
         assertThat(ticket.getString("customerId")).isNull();
-        assertThat(agent().get("/api/tickets/" + reference + "/messages").then().statusCode(200).extract().jsonPath()
+        assertThat(agent().get("/api/tickets/" + id + "/messages").then().statusCode(200).extract().jsonPath()
                 .getList("body", String.class)).containsExactly("Meine Karte geht nicht mehr.");
 
         ConsumerRecord<String, String> confirmation = TestKafka.awaitRecord(Topics.NOTIFICATION_REQUESTS,
@@ -64,7 +67,8 @@ class ContactFormTest {
                 .body(Map.of("email", email, "subject", "Refund", "message", "Where is my refund?", "lang", "en"))
                 .post("/contact/messages").then().statusCode(201).extract().path("reference");
 
-        agent().body(Map.of("kind", "PUBLIC_REPLY", "body", "It is on its way.")).post("/api/tickets/" + reference + "/messages")
+        agent().body(Map.of("kind", "PUBLIC_REPLY", "body", "It is on its way."))
+                .post("/api/tickets/" + ticketId(reference) + "/messages")
                 .then().statusCode(201);
 
         JsonPath reply = new JsonPath(TestKafka.awaitRecord(Topics.NOTIFICATION_REQUESTS,

@@ -2,6 +2,7 @@ package org.candor.support.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.candor.support.TestData.agent;
+import static org.candor.support.TestData.ticketId;
 
 import java.net.URI;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class ContactPageBrowserTest {
             assertThat(browser.findElement(By.id("sent")).getText()).isEqualTo("Danke, Ihre Nachricht ist angekommen");
             String text = browser.findElement(By.id("reference")).getText();
             String reference = text.substring(text.lastIndexOf(' ') + 1);
-            JsonPath ticket = agent().get("/api/tickets/" + reference).then().statusCode(200).extract().jsonPath();
+            JsonPath ticket = agent().get("/api/tickets/" + ticketId(reference)).then().statusCode(200).extract().jsonPath();
             assertThat(ticket.getString("channel")).isEqualTo("WEB");
             assertThat(ticket.getString("subject")).isEqualTo(subject);
             assertThat(Browser.policyViolations(browser)).isEmpty();

@@ -201,6 +201,40 @@ class TicketResourceTest {
     }
 
     @Test
+    void aReplyEmailNamesTheTicketByItsNumberAndLeavesTheGreetingToAReplyThatHasOne() {
+        var opened = openTicket(agent(), Map.of("channel", "EMAIL", "queue", "general", "subject", "Card blocked?",
+                "locale", "en", "customerId", "C-" + UUID.randomUUID())).then().statusCode(201)
+                .body("reference", org.hamcrest.Matchers.matchesPattern("T-[0-9]+")).extract().jsonPath();
+        String id = opened.getString("id");
+        String reference = opened.getString("reference");
+
+        String greeting = agent().body(Map.of("kind", "PUBLIC_REPLY", "body", "Hello Kim, your card is safe."))
+                .post("/api/tickets/" + id + "/messages").then().statusCode(201).extract().path("id");
+        String plain = agent().body(Map.of("kind", "PUBLIC_REPLY", "body", "We have unblocked it."))
+                .post("/api/tickets/" + id + "/messages").then().statusCode(201).extract().path("id");
+
+        JsonPath greets = new JsonPath(TestKafka.awaitRecord(Topics.NOTIFICATION_REQUESTS,
+                r -> r.value().contains("support:reply:" + greeting), Duration.ofSeconds(30)).value());
+        JsonPath plainReply = new JsonPath(TestKafka.awaitRecord(Topics.NOTIFICATION_REQUESTS,
+                r -> r.value().contains("support:reply:" + plain), Duration.ofSeconds(30)).value());
+        assertThat(greets.getString("parameters.ticketReference")).isEqualTo(reference);
+        assertThat(greets.getString("parameters.ticketSubject")).isEqualTo("Card blocked?");
+        assertThat(greets.getString("parameters.greet")).isEqualTo("false");
+        assertThat(plainReply.getString("parameters.greet")).isEqualTo("true");
+    }
+
+    @Test
+    void theReferenceACustomerQuotesFindsTheirTicket() {
+        var opened = openTicket(agent(), Map.of("channel", "HOTLINE", "queue", "general", "subject", "Locked out",
+                "locale", "de")).then().statusCode(201).extract().jsonPath();
+
+        agent().queryParam("q", opened.getString("reference").toLowerCase(java.util.Locale.ROOT)).get("/api/tickets")
+                .then().statusCode(200).body("items.id", org.hamcrest.Matchers.contains(opened.getString("id")));
+        agent().get("/api/tickets/" + opened.getString("id")).then().statusCode(200)
+                .body("reference", org.hamcrest.Matchers.equalTo(opened.getString("reference")));
+    }
+
+    @Test
     void listFiltersByQueueAndPagesWithACursorNewestFirst() {
         String queue = "q-" + UUID.randomUUID().toString().substring(0, 8);
         supervisor().body(Map.of("name", "Paging", "timeZone", "UTC", "autoAssign", false)).put("/api/queues/" + queue)
