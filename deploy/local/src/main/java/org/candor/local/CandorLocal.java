@@ -15,7 +15,8 @@ import org.candor.testsupport.JwtIssuer;
 /**
  * The local run: {@code up [--demo] [--free-ports]} starts everything (on the default ports, or on free
  * ones) and stays in the foreground until Ctrl-C or
- * {@code down}; {@code demo} declares an incident against a running suite; {@code token [role...]}
+ * {@code down}; {@code demo} declares an incident against a running suite and tells three demo customers;
+ * {@code mail <address>} prints what the local SMTP server received for an address; {@code token [role...]}
  * prints a staff token; {@code dlq ...} and {@code outbox ...} list and replay a service's dead letters and
  * list its set-aside outbox events ({@link Operations}).
  */
@@ -36,9 +37,16 @@ public final class CandorLocal {
                     Duration.ofHours(8), args.length > 1 ? List.of(args).subList(1, args.length).toArray(String[]::new)
                             : allRoles()));
             case "down" -> down(stateDir);
+            case "mail" -> {
+                if (args.length != 2) {
+                    System.err.println("Usage: candor mail <email address>");
+                    System.exit(2);
+                }
+                new LocalMail(Suite.Ports.defaults().imap()).print(args[1]);
+            }
             case "dlq", "outbox" -> System.exit(new Operations(stateDir.resolve("keys")).run(List.of(args)));
             default -> {
-                System.err.println("Usage: candor up [--demo] [--free-ports] | demo | token [role ...] | down"
+                System.err.println("Usage: candor up [--demo] [--free-ports] | demo | token [role ...] | mail <address> | down"
                         + " | dlq list|show|replay <service> ... | outbox <service>");
                 System.exit(2);
             }
@@ -121,6 +129,14 @@ public final class CandorLocal {
         if (result.arrivals().size() < Demo.READER_ROLE.size()) {
             throw new IllegalStateException("The incident did not reach every service");
         }
+        new Demo(jwt, urls).tellDemoCustomers(result.incidentId());
+        System.out.println("\nBreach notice sent to three demo customers. Try it as they would:");
+        System.out.println("  their mail:   ./candor mail " + String.join(" | ./candor mail ", Demo.demoCustomerEmails()));
+        System.out.println("  status page:  " + urls.get("incident-service") + "/status");
+        System.out.println("  live chat:    " + urls.get("support-service") + "/widget/ (verify as "
+                + Demo.demoCustomerEmails().get(0) + "; the code arrives in their mail)");
+        System.out.println("  their texts:  " + "http://127.0.0.1:" + Suite.Ports.defaults().smsPrimary()
+                + "/__admin/requests (SMS gateway stub)");
     }
 
     private static Map<String, String> defaultUrls() {
