@@ -32,6 +32,7 @@ import org.candor.contracts.notification.NotificationFailed;
 import org.candor.contracts.notification.NotificationNotReached;
 import org.candor.contracts.notification.NotificationProgressReported;
 import org.candor.contracts.notification.NotificationRequested;
+import org.candor.contracts.notification.NotificationSendControlled;
 import org.candor.contracts.support.ClaimDecided;
 import org.candor.contracts.support.OfferGranted;
 import org.candor.contracts.support.SlaAtRisk;
@@ -78,6 +79,8 @@ public final class EventCatalog {
                     NotificationProgressReported.class),
             new EventType(NotificationCompleted.TYPE, Topics.NOTIFICATION_EVENTS, "notification-message",
                     NotificationCompleted.class),
+            new EventType(NotificationSendControlled.TYPE, Topics.NOTIFICATION_EVENTS, "notification-message",
+                    NotificationSendControlled.class),
             // support-service: tickets
             new EventType(TicketOpened.TYPE, Topics.SUPPORT_TICKETS, "ticket", TicketOpened.class),
             new EventType(TicketResolved.TYPE, Topics.SUPPORT_TICKETS, "ticket", TicketResolved.class),

@@ -28,6 +28,7 @@ import org.candor.contracts.incident.Severity;
 import org.candor.contracts.incident.StatusUpdateOverdue;
 import org.candor.contracts.incident.StatusUpdatePublished;
 import org.candor.contracts.notification.NotificationCompleted;
+import org.candor.contracts.notification.NotificationSendControlled;
 import org.candor.contracts.notification.NotificationBatchDelivered;
 import org.candor.contracts.notification.NotificationDelivered;
 import org.candor.contracts.notification.NotificationFailed;
@@ -101,6 +102,9 @@ final class EventSamples {
             Map.entry(NotificationCompleted.TYPE, new NotificationCompleted(UUID.randomUUID(), INCIDENT,
                     UUID.randomUUID(), 1, "breach-notice", "AFFECTED", 2000, 1990, 1500, 8, 2, 1000, 998,
                     AWARE.plusSeconds(60), AWARE.plusSeconds(400))),
+            Map.entry(NotificationSendControlled.TYPE, new NotificationSendControlled(UUID.randomUUID(), INCIDENT,
+                    UUID.randomUUID(), 1, "breach-notice", "AFFECTED", 250_000, "APPROVED", "commander-2", "commander-1",
+                    AWARE.plusSeconds(60), AWARE.plusSeconds(300))),
             Map.entry(TicketOpened.TYPE, new TicketOpened(UUID.randomUUID(), "HOTLINE", "breach-hotline", "HIGH",
                     INCIDENT, "C-1001", "de", AWARE.plusSeconds(7200))),
             Map.entry(TicketResolved.TYPE, new TicketResolved(UUID.randomUUID(), "CHAT", "breach-hotline", INCIDENT,

@@ -44,8 +44,11 @@ public class FanOutControl {
     private final ProgressService progress;
     private final WorkSignals signals;
     private final Clock clock;
+    private final SendDecisions sendDecisions;
 
-    FanOutControl(EntityManager entityManager, ProgressService progress, WorkSignals signals, Clock clock) {
+    FanOutControl(EntityManager entityManager, ProgressService progress, WorkSignals signals, Clock clock,
+            SendDecisions sendDecisions) {
+        this.sendDecisions = sendDecisions;
         this.entityManager = entityManager;
         this.progress = progress;
         this.signals = signals;
@@ -97,6 +100,11 @@ public class FanOutControl {
             }
             message.controlledBy = actor;
             message.controlledAt = now;
+            sendDecisions.record(message, switch (action) {
+                case PAUSE -> "PAUSED";
+                case RESUME -> "RESUMED";
+                case CANCEL -> "CANCELLED";
+            }, actor, now);
             Log.infof("Fan-out of message %s: %s by %s", messageId, action, actor);
             return progress.of(messageId).orElseThrow();
         });

@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 
 import org.candor.contracts.incident.StatusUpdatePublished;
 import org.candor.contracts.notification.NotificationRequested;
+import org.candor.contracts.notification.NotificationSendControlled;
 import org.candor.notification.config.NotificationConfig;
 import org.candor.notification.domain.Channel;
 import org.candor.notification.domain.DeliveryKeys;
@@ -59,11 +60,13 @@ public class MessageService {
     private final ObjectMapper objectMapper;
     private final AudienceLock audienceLock;
     private final Audiences audiences;
+    private final SendDecisions sendDecisions;
 
     MessageService(EntityManager entityManager, NotificationConfig config, Clock clock,
             TransactionSynchronizationRegistry transactions, WorkSignals signals, ObjectMapper objectMapper,
-            AudienceLock audienceLock, Audiences audiences) {
+            AudienceLock audienceLock, Audiences audiences, SendDecisions sendDecisions) {
         this.audiences = audiences;
+        this.sendDecisions = sendDecisions;
         this.objectMapper = objectMapper;
         this.audienceLock = audienceLock;
         this.entityManager = entityManager;
@@ -129,6 +132,9 @@ public class MessageService {
             if (approval) {
                 Log.infof("Message %s is addressed to %d people (more than %d): it waits for a second incident"
                         + " commander's approval", created.get(), size, config.approvalThreshold());
+                Message waiting = entityManager.find(Message.class, created.get());
+                entityManager.refresh(waiting);
+                sendDecisions.record(waiting, NotificationSendControlled.AWAITING_APPROVAL, author, clock.instant());
             }
         }
         if (created.isPresent()) {

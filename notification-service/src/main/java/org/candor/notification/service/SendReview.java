@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.core.Response;
 
+import org.candor.contracts.notification.NotificationSendControlled;
 import org.candor.notification.config.NotificationConfig;
 import org.candor.notification.domain.Channel;
 import org.candor.notification.domain.DeliveryKeys;
@@ -74,9 +75,12 @@ public class SendReview {
     private final NotificationConfig config;
     private final WorkSignals signals;
     private final Clock clock;
+    private final SendDecisions sendDecisions;
 
     SendReview(EntityManager entityManager, Audiences audiences, TemplateRenderer renderer, OptOutLinks optOutLinks,
-            ProgressService progress, NotificationConfig config, WorkSignals signals, Clock clock) {
+            ProgressService progress, NotificationConfig config, WorkSignals signals, Clock clock,
+            SendDecisions sendDecisions) {
+        this.sendDecisions = sendDecisions;
         this.entityManager = entityManager;
         this.audiences = audiences;
         this.renderer = renderer;
@@ -243,6 +247,7 @@ public class SendReview {
             }
             message.approvedBy = approver;
             message.approvedAt = clock.instant();
+            sendDecisions.record(message, NotificationSendControlled.APPROVED, approver, message.approvedAt);
             Log.infof("Message %s to %d people, by %s, approved by %s", messageId, message.audienceSize,
                     message.requestedBy, approver);
             entityManager.flush();

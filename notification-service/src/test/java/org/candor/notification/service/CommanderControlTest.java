@@ -93,6 +93,26 @@ class CommanderControlTest {
     }
 
     @Test
+    void theWaitAndTheApprovalArePublishedWithTheirCommandersForTheIncidentsResponseLog() throws Exception {
+        UUID message = awaitingMessage(List.of(uniqueId("LOG"), uniqueId("LOG"), uniqueId("LOG")), true, false);
+
+        as(SECOND).post("/api/messages/" + message + "/approve").then().statusCode(200);
+
+        List<JsonNode> decisions = new java.util.ArrayList<>();
+        for (var record : TestKafka.awaitRecords(Topics.NOTIFICATION_EVENTS, r -> r.value().contains(message.toString())
+                && r.value().contains("\"action\""), 2, WAIT)) {
+            decisions.add(JSON.readTree(record.value()));
+        }
+        assertThat(decisions).extracting(d -> d.path("action").asText()).containsExactly("AWAITING_APPROVAL", "APPROVED");
+        assertThat(decisions).extracting(d -> d.path("actor").asText()).containsExactly(AUTHOR, SECOND);
+        assertThat(decisions).allSatisfy(d -> {
+            assertThat(d.path("requestedBy").asText()).isEqualTo(AUTHOR);
+            assertThat(d.path("audienceSize").asLong()).isEqualTo(3);
+            assertThat(d.path("incidentId").asText()).isNotBlank();
+        });
+    }
+
+    @Test
     void theAuthorCannotApproveTheirOwnSend() {
         UUID message = awaitingMessage(List.of(uniqueId("OWN"), uniqueId("OWN"), uniqueId("OWN")), true, false);
 

@@ -98,6 +98,30 @@ class TemplateRendererTest {
     }
 
     @Test
+    void aSupportReplyRequestedWithoutItsNewerParametersStillRenders() {
+        String ticket = UUID.randomUUID().toString();
+        MessageContent reply = new MessageContent(Map.of(), null, null, Map.of(), List.of(), Map.of(
+                "ticketId", ticket, "reply", "We have unblocked your card."));
+
+        TemplateRenderer.Email email = renderer.email("support-reply", "de", reply, "Kim", INCIDENT);
+
+        assertThat(email.subject()).isEqualTo("Ihre Anfrage " + ticket);
+        assertThat(email.text()).startsWith("Guten Tag Kim,").contains("We have unblocked your card.");
+    }
+
+    @Test
+    void anActivationCodeEmailWithoutTheProvidersPageSaysHowToFindIt() {
+        MessageContent code = new MessageContent(Map.of(), null, null, Map.of(), List.of(), Map.of(
+                "offerName", "credit monitoring", "provider", "Acme Credit", "activationCode", "ACME-7Q2X",
+                "validMonths", "24"));
+
+        String english = renderer.email("assistance-offer-code", "en", code, "Kim", INCIDENT).text();
+
+        assertThat(english).contains("1. Go to Acme Credit's website and look for \"activate a code\"")
+                .contains("2. Enter the code exactly as above.");
+    }
+
+    @Test
     void anActivationCodeEmailSaysWhereAndHowToActivateIt() {
         MessageContent code = new MessageContent(Map.of(), null, null, Map.of(), List.of(), Map.of(
                 "offerName", "credit monitoring", "provider", "Acme Credit", "activationCode", "ACME-7Q2X",
