@@ -19,6 +19,11 @@ public final class Topics {
     public static final String COMPLIANCE_OBLIGATIONS = "candor.compliance.obligations";
     /** Signed checkpoints of the audit chain, all under one key. Published by compliance-service. */
     public static final String COMPLIANCE_AUDIT = "candor.compliance.audit";
+    /**
+     * The organisation's public identity (name, DPO contact, hotline), all under one key and compacted, so a
+     * consumer reading from the beginning finds the current one. Published by compliance-service.
+     */
+    public static final String COMPLIANCE_ORGANISATION = "candor.compliance.organisation";
     /** Commands any service may send to notification-service, keyed by recipient or request id. */
     public static final String NOTIFICATION_REQUESTS = "candor.notification.requests";
 
