@@ -82,10 +82,11 @@ public class EmailMessages {
         // Every email ends with its reference and what the organisation never asks for (templates/messages/trust.*).
         String language = MessageCatalog.language(delivery.locale());
         String name = organisation.current().name();
+        // A handful of identities over the service's life: the bound only keeps many profile edits from piling up.
         if (trust.size() > 16) {
             trust.clear();
         }
-        String paragraph = trust.computeIfAbsent(language + "\u0000" + name, key -> trustParagraph(language, name))
+        String paragraph = trust.computeIfAbsent(language + "|" + name, key -> trustParagraph(language, name))
                 .replace(REFERENCE, references.of(delivery.id()));
         String text = mail.text() + "\n\n" + paragraph;
         int end = mail.html().lastIndexOf("</body>");
