@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.candor.contracts.compliance.AuditCheckpointed;
 import org.candor.contracts.compliance.ObligationOverdue;
 import org.candor.contracts.compliance.ObligationUpdated;
+import org.candor.contracts.compliance.OrganisationProfileChanged;
 import org.candor.contracts.customer.AffectedCustomerAdded;
 import org.candor.contracts.customer.AffectedCustomerRemoved;
 import org.candor.contracts.customer.AffectedCustomerUpdated;
@@ -97,7 +98,10 @@ public final class EventCatalog {
             new EventType(ObligationUpdated.TYPE, Topics.COMPLIANCE_OBLIGATIONS, "obligation", ObligationUpdated.class),
             new EventType(ObligationOverdue.TYPE, Topics.COMPLIANCE_OBLIGATIONS, "obligation", ObligationOverdue.class),
             // compliance-service: the audit chain's signed checkpoints
-            new EventType(AuditCheckpointed.TYPE, Topics.COMPLIANCE_AUDIT, "audit-chain", AuditCheckpointed.class));
+            new EventType(AuditCheckpointed.TYPE, Topics.COMPLIANCE_AUDIT, "audit-chain", AuditCheckpointed.class),
+            // compliance-service: the organisation's public identity, from its organisation profile
+            new EventType(OrganisationProfileChanged.TYPE, Topics.COMPLIANCE_ORGANISATION, "organisation",
+                    OrganisationProfileChanged.class));
 
     private static final Map<String, EventType> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));

@@ -5,7 +5,10 @@ public final class Topics {
 
     /** Incident lifecycle events, keyed by incident id. */
     public static final String INCIDENT_EVENTS = "candor.incident.events";
-    /** Affected customers with their contact details, keyed by customer id. The only topic carrying contact data. */
+    /**
+     * Affected customers with their contact details, keyed by customer id. The only topic carrying customers' contact
+     * data (the organisation's own public contact, its DPO's among it, is on {@link #COMPLIANCE_ORGANISATION}).
+     */
     public static final String AFFECTED_CUSTOMERS = "candor.incident.affected-customers";
     /** Delivery outcomes, keyed by delivery id. Published by notification-service. */
     public static final String NOTIFICATION_EVENTS = "candor.notification.deliveries";
@@ -19,6 +22,12 @@ public final class Topics {
     public static final String COMPLIANCE_OBLIGATIONS = "candor.compliance.obligations";
     /** Signed checkpoints of the audit chain, all under one key. Published by compliance-service. */
     public static final String COMPLIANCE_AUDIT = "candor.compliance.audit";
+    /**
+     * The organisation's public identity (name, DPO contact, hotline), all under one key and compacted, so a
+     * consumer reading from the beginning finds the current one. Published by compliance-service. The DPO's contact
+     * is public by law (GDPR Art. 13(1)(b), 37(7)); no customer's data.
+     */
+    public static final String COMPLIANCE_ORGANISATION = "candor.compliance.organisation";
     /** Commands any service may send to notification-service, keyed by recipient or request id. */
     public static final String NOTIFICATION_REQUESTS = "candor.notification.requests";
 

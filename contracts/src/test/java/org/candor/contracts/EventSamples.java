@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.candor.contracts.compliance.AuditCheckpointed;
 import org.candor.contracts.compliance.ObligationOverdue;
 import org.candor.contracts.compliance.ObligationUpdated;
+import org.candor.contracts.compliance.OrganisationProfileChanged;
 import org.candor.contracts.customer.AffectedCustomer;
 import org.candor.contracts.customer.AffectedCustomerAdded;
 import org.candor.contracts.customer.AffectedCustomerRemoved;
@@ -131,7 +132,11 @@ final class EventSamples {
             Map.entry(AuditCheckpointed.TYPE, new AuditCheckpointed(7, 1_204, 1_204,
                     "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", AWARE.plusSeconds(3_600),
                     "Ed25519", "3b1c5a0e7d2f4c6b8a9e0d1f2c3b4a5968778695a4b3c2d1e0f1a2b3c4d5e6f7",
-                    "x0Y1hL9cV3o2p5z0Q8m7Yw4t6uR2s1vN3b5k7j9h0g2f4d6s8a0p1o3i5u7y9t1r3e5w7q9z1x3c5v7b9n1m3lA==")));
+                    "x0Y1hL9cV3o2p5z0Q8m7Yw4t6uR2s1vN3b5k7j9h0g2f4d6s8a0p1o3i5u7y9t1r3e5w7q9z1x3c5v7b9n1m3lA==")),
+            Map.entry(OrganisationProfileChanged.TYPE, new OrganisationProfileChanged("Beispiel Energie GmbH",
+                    new OrganisationProfileChanged.Dpo("Dana Schutz", "datenschutz@beispiel-energie.de", "+4930123456"),
+                    "+49 800 1234567", Map.of("en", "Mon–Fri 8:00–20:00 CET", "de", "Mo–Fr 8–20 Uhr"),
+                    AWARE.plusSeconds(60))));
 
     private EventSamples() {
     }

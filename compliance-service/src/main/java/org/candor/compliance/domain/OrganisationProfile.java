@@ -43,6 +43,15 @@ public class OrganisationProfile extends PanacheEntityBase {
     @Column(name = "dpo_phone")
     public String dpoPhone;
 
+    /** The public hotline in international format, as customers are told it; null when not given. */
+    @Column
+    public String hotline;
+
+    /** When the hotline is staffed: a short text per language (en, de). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "support_hours", nullable = false)
+    public java.util.Map<String, String> supportHours = java.util.Map.of();
+
     /** Compliance officers who get the reminders too. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "officer_emails", nullable = false)

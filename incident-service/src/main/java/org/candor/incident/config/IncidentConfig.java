@@ -92,7 +92,10 @@ public interface IncidentConfig {
     /** Support contact shown to the public. */
     interface Support {
 
-        /** The hotline number, in international format. */
+        /**
+         * The hotline number, in international format: shown until compliance-service's organisation profile gives one
+         * (with its support hours).
+         */
         @WithDefault("+1 555 0100")
         String hotline();
 

@@ -47,13 +47,23 @@ public interface NotificationConfig {
     @WithDefault("10s")
     Duration progressInterval();
 
-    /** Where the organisation's data-protection officer can be reached (printed in the breach notice). */
+    /**
+     * Where the organisation's data-protection officer can be reached (printed in the breach notice) until
+     * compliance-service's organisation profile has arrived; from then on its DPO's email.
+     */
     @WithDefault("dpo@example.org")
     String dpoContact();
 
-    /** The organisation's name as messages sign it. */
+    /**
+     * The organisation's name as messages sign it until compliance-service's organisation profile has arrived; from
+     * then on its legal name.
+     */
     @WithDefault("Candor Demo GmbH")
     String organisation();
+
+    /** How often each replica reads the organisation's identity, to use one another replica applied. */
+    @WithDefault("5s")
+    Duration organisationCheckInterval();
 
     /** The public status page, linked from every update. */
     @WithDefault("https://status.example.org")

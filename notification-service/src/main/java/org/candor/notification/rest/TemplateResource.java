@@ -19,6 +19,7 @@ import org.candor.notification.domain.MessageContent;
 import org.candor.notification.config.NotificationConfig;
 import org.candor.notification.domain.SmsText;
 import org.candor.notification.service.MessageCatalog;
+import org.candor.notification.service.OrganisationIdentity;
 import org.candor.notification.service.TemplateRenderer;
 import org.candor.platform.rest.Problem;
 import org.candor.platform.rest.ProblemException;
@@ -45,7 +46,10 @@ public class TemplateResource {
     public record SmsView(String text, String encoding, int length, int limit, int segments) {
     }
 
-    /** The data every preview is rendered with (tests render every default template with it too). */
+    /**
+     * The data every preview is rendered with (tests render every default template with it too); the organisation
+     * that compliance-service's reminders name is the current identity's, filled in by {@link #sample(String)}.
+     */
     public static final MessageContent SAMPLE = new MessageContent(
             Map.of("en", "We have reset all passwords and closed the gap in the customer portal. We are working with the police.",
                     "de", "Wir haben alle Passwörter zurückgesetzt und die Lücke im Kundenportal geschlossen. Wir arbeiten mit der Polizei zusammen."),
@@ -68,16 +72,25 @@ public class TemplateResource {
                     Map.entry("regime", "GDPR_ART33"), Map.entry("recipient", "BfDI"),
                     Map.entry("dueAtLocal", "2026-03-30T15:30+02:00"), Map.entry("timezone", "Europe/Berlin"),
                     Map.entry("reminder", "PT24H"), Map.entry("citation", "GDPR Art. 33(1)"),
-                    Map.entry("organisation", "Candor Demo GmbH"),
                     Map.entry("confirmUrl", "https://status.example.org/status/subscriptions/confirm?token=abc123"),
                     Map.entry("validHours", "48")));
 
     private final TemplateRenderer renderer;
     private final NotificationConfig config;
+    private final OrganisationIdentity organisation;
 
-    TemplateResource(TemplateRenderer renderer, NotificationConfig config) {
+    TemplateResource(TemplateRenderer renderer, NotificationConfig config, OrganisationIdentity organisation) {
         this.renderer = renderer;
         this.config = config;
+        this.organisation = organisation;
+    }
+
+    /** {@link #SAMPLE} with the parameter {@code organisation} (as compliance-service sends it) set to {@code name}. */
+    public static MessageContent sample(String name) {
+        Map<String, String> parameters = new java.util.HashMap<>(SAMPLE.parameters());
+        parameters.put("organisation", name);
+        return new MessageContent(SAMPLE.texts(), SAMPLE.status(), SAMPLE.title(), SAMPLE.summaries(),
+                SAMPLE.dataCategories(), Map.copyOf(parameters));
     }
 
     @GET
@@ -99,10 +112,12 @@ public class TemplateResource {
                     Problem.FieldError.field("locale", "'" + locale + "' is not a BCP 47 language tag"))));
         }
         UUID incidentId = UUID.fromString("00000000-0000-0000-0000-000000000042");
-        TemplateRenderer.Email email = renderer.email(messageType, locale, SAMPLE, "Alex Muster", incidentId);
+        // Rendered as it would be sent now: signed with the organisation's current identity.
+        MessageContent sample = sample(organisation.current().name());
+        TemplateRenderer.Email email = renderer.email(messageType, locale, sample, "Alex Muster", incidentId);
         SmsView sms = null;
         if (channels.contains(Channel.SMS)) {
-            SmsText text = renderer.smsPreview(messageType, locale, SAMPLE, "Alex Muster", incidentId, null, null);
+            SmsText text = renderer.smsPreview(messageType, locale, sample, "Alex Muster", incidentId, null, null);
             sms = new SmsView(text.text(), text.encoding(), text.length(),
                     SmsText.capacity(SmsText.GSM7.equals(text.encoding()), config.sms().maxSegments()), text.segments());
         }

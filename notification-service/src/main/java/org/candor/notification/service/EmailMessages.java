@@ -46,11 +46,14 @@ public class EmailMessages {
     private final MessageReferences references;
     private final io.quarkus.qute.Engine engine;
     private final org.candor.notification.config.NotificationConfig config;
-    /** The reference paragraph per language, rendered once with a placeholder for the reference. */
+    private final OrganisationIdentity organisation;
+    /** The reference paragraph per language and identity, rendered once with a placeholder for the reference. */
     private final java.util.Map<String, String> trust = new java.util.concurrent.ConcurrentHashMap<>();
 
     EmailMessages(TemplateRenderer renderer, OptOutLinks optOutLinks, MessageReferences references,
-            io.quarkus.qute.Engine engine, org.candor.notification.config.NotificationConfig config) {
+            io.quarkus.qute.Engine engine, org.candor.notification.config.NotificationConfig config,
+            OrganisationIdentity organisation) {
+        this.organisation = organisation;
         this.renderer = renderer;
         this.optOutLinks = optOutLinks;
         this.references = references;
@@ -77,7 +80,13 @@ public class EmailMessages {
             headers.add(new Header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
         }
         // Every email ends with its reference and what the organisation never asks for (templates/messages/trust.*).
-        String paragraph = trust.computeIfAbsent(MessageCatalog.language(delivery.locale()), this::trustParagraph)
+        String language = MessageCatalog.language(delivery.locale());
+        String name = organisation.current().name();
+        // A handful of identities over the service's life: the bound only keeps many profile edits from piling up.
+        if (trust.size() > 16) {
+            trust.clear();
+        }
+        String paragraph = trust.computeIfAbsent(language + "|" + name, key -> trustParagraph(language, name))
                 .replace(REFERENCE, references.of(delivery.id()));
         String text = mail.text() + "\n\n" + paragraph;
         int end = mail.html().lastIndexOf("</body>");
@@ -86,9 +95,9 @@ public class EmailMessages {
         return new EmailClient.Outgoing(delivery.id(), delivery.address(), mail.subject(), text, html, headers);
     }
 
-    private String trustParagraph(String language) {
+    private String trustParagraph(String language, String organisationName) {
         return engine.getTemplate("messages/trust." + language + ".txt").getFragment("email").instance()
-                .data("reference", REFERENCE).data("org", config.organisation()).data("statusPage", config.statusPageUrl())
+                .data("reference", REFERENCE).data("org", organisationName).data("statusPage", config.statusPageUrl())
                 .render().strip();
     }
 

@@ -55,7 +55,7 @@ public class TemplateRenderer {
 
     /** What a rendering with placeholders depends on. */
     private record Shape(String messageType, String language, MessageContent content, UUID incidentId, boolean named,
-            boolean unsubscribe, boolean optOut) {
+            boolean unsubscribe, boolean optOut, OrganisationIdentity.Identity organisation) {
     }
 
     /** One person's values, filled in for the placeholders. */
@@ -81,19 +81,21 @@ public class TemplateRenderer {
 
     private final Engine engine;
     private final NotificationConfig config;
+    private final OrganisationIdentity organisation;
     private final ShortLinks shortLinks;
     private final OptOutLinks optOutLinks;
     private final Clock clock;
     private final Map<Shape, Email> emailShapes = lruMap();
     private final Map<Shape, String> smsShapes = lruMap();
 
-    TemplateRenderer(Engine engine, NotificationConfig config, ShortLinks shortLinks, OptOutLinks optOutLinks,
-            Clock clock) {
+    TemplateRenderer(Engine engine, NotificationConfig config, OrganisationIdentity organisation, ShortLinks shortLinks,
+            OptOutLinks optOutLinks, Clock clock) {
         if (config.sms().maxSegments() < 1) {
             throw new IllegalStateException("candor.notification.sms.max-segments must be at least 1");
         }
         this.engine = engine;
         this.config = config;
+        this.organisation = organisation;
         this.shortLinks = shortLinks;
         this.optOutLinks = optOutLinks;
         this.clock = clock;
@@ -118,7 +120,7 @@ public class TemplateRenderer {
         String language = MessageCatalog.language(locale);
         Person person = person(name, unsubscribeUrl, optOutUrl);
         Shape shape = new Shape(messageType, language, content, incidentId, person.name() != null,
-                unsubscribeUrl != null, optOutUrl != null);
+                unsubscribeUrl != null, optOutUrl != null, organisation.current());
         Email rendered = cached(emailShapes, shape, () -> renderEmail(shape));
         return new Email(person.fill(rendered.subject(), false), person.fill(rendered.text(), false),
                 sevenBit(person.fill(rendered.html(), true)));
@@ -171,7 +173,7 @@ public class TemplateRenderer {
         String language = MessageCatalog.language(locale);
         Person person = person(name, unsubscribeUrl, optOutUrl);
         Shape shape = new Shape(messageType, language, content, incidentId, person.name() != null,
-                unsubscribeUrl != null, false);
+                unsubscribeUrl != null, false, organisation.current());
         List<ShortLinks.Short> links = new ArrayList<>();
         String text = shorten(person.fill(cached(smsShapes, shape,
                 () -> fragment(template(messageType, language), "sms", data(shape))), false), messageType, content,
@@ -180,7 +182,7 @@ public class TemplateRenderer {
         if (optOutUrl != null) {
             List<ShortLinks.Short> withOptOutLinks = new ArrayList<>(links);
             String withOptOut = text + " " + shorten(person.fill(cached(smsShapes, new Shape("opt-out", language, null,
-                    null, false, false, true), () -> fragment(template("opt-out", language), "sms", Map.of("url", OPT_OUT))),
+                    null, false, false, true, null), () -> fragment(template("opt-out", language), "sms", Map.of("url", OPT_OUT))),
                     false), messageType, content, unsubscribeUrl, optOutUrl, withOptOutLinks);
             if (SmsText.fitsWhole(withOptOut, maxSegments)) {
                 return SmsText.fit(stored(withOptOut, withOptOutLinks, store), maxSegments);
@@ -322,8 +324,13 @@ public class TemplateRenderer {
         MessageContent content = shape.content();
         UUID incidentId = shape.incidentId();
         Map<String, Object> data = new HashMap<>();
-        data.put("org", config.organisation());
-        data.put("dpo", config.dpoContact());
+        // Who writes: the organisation profile's identity, or the configured one until a profile has arrived.
+        OrganisationIdentity.Identity identity = shape.organisation();
+        data.put("org", identity.name());
+        data.put("dpo", identity.dpo());
+        data.put("dpoPhone", identity.dpoPhone());
+        data.put("hotline", identity.hotline());
+        data.put("supportHours", identity.supportHours(language));
         data.put("statusPage", config.statusPageUrl());
         data.put("name", shape.named() ? NAME : null);
         data.put("unsubscribe", shape.unsubscribe() ? UNSUBSCRIBE : null);

@@ -16,8 +16,11 @@ import jakarta.inject.Inject;
 import org.candor.notification.domain.Channel;
 import org.candor.notification.domain.MessageContent;
 import org.candor.notification.domain.SmsText;
+import org.candor.notification.support.Organisations;
 import org.candor.notification.support.ProvidersTestResource;
 import org.candor.testsupport.CandorTestResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -27,8 +30,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * Every SMS template in every language, to an affected customer and to a public subscriber, with the
- * longest realistic values and the production base URL, fits one segment with every link whole, and
- * every short link in it leads to the link it stands for.
+ * longest realistic values (a long legal name from the organisation profile among them) and the production base URL,
+ * fits one segment with every link whole, and every short link in it leads to the link it stands for.
  */
 @QuarkusTest
 @TestProfile(SmsTemplatesFitTest.Production.class)
@@ -39,14 +42,13 @@ class SmsTemplatesFitTest {
     static final String BASE = "https://www.candor.example";
     static final String ORGANISATION = "Sparkasse Rhein-Main-Neckar Versicherungs- und Finanzgruppe AG";
 
-    /** The public base URL and status page of the Kubernetes overlays, and a long organisation name. */
+    /** The public base URL and status page of the Kubernetes overlays. */
     public static class Production implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("candor.notification.public-base-url", BASE,
                     "candor.notification.status-page-url", BASE + "/status",
-                    "candor.notification.short-links.allowed-origins", BASE,
-                    "candor.notification.organisation", ORGANISATION);
+                    "candor.notification.short-links.allowed-origins", BASE);
         }
     }
 
@@ -81,6 +83,21 @@ class SmsTemplatesFitTest {
 
     @Inject
     ShortLinks shortLinks;
+
+    @Inject
+    OrganisationIdentity identity;
+
+    /** The long legal name comes from compliance-service's organisation profile, as in production. */
+    @BeforeEach
+    void longLegalNameFromTheProfile() {
+        Organisations.profile(identity, ORGANISATION, "datenschutz@sparkasse-rhein-main-neckar.example",
+                "+49 800 1234567", Map.of("de", "Mo–Fr 8–20 Uhr", "en", "Mon–Fri 8:00–20:00 CET"));
+    }
+
+    @AfterEach
+    void configuredIdentity() {
+        Organisations.none(identity);
+    }
 
     @Test
     void everySmsTemplateInEveryLanguageFitsOneSegmentForAffectedCustomersAndSubscribersWithItsLinksWhole() {

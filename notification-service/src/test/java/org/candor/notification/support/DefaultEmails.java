@@ -64,7 +64,7 @@ public final class DefaultEmails {
         UUID deliveryId = UUID.randomUUID();
         DeliveryStore.Claimed claimed = new DeliveryStore.Claimed(deliveryId,
                 new DeliveryStore.MessageView(UUID.randomUUID(), type, UUID.fromString("00000000-0000-0000-0000-000000000042"),
-                        TemplateResource.SAMPLE, mandatory),
+                        TemplateResource.sample("Candor Demo GmbH"), mandatory),
                 Channel.EMAIL, language, 1, recipientId, "Alex Muster", address, unsubscribeUrl,
                 Instant.now().plusSeconds(60));
         // As the delivery worker: the opt-out link on every message to a customer that is not mandatory.

@@ -55,6 +55,10 @@ public interface StatusMessages {
     @Message("Call our hotline (24/7)")
     String hotline();
 
+    /** Before the hours the organisation profile gives. */
+    @Message("Call our hotline")
+    String hotlineWithHours();
+
     @Message("Chat with us")
     String chat();
 

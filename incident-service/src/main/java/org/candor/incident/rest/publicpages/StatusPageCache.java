@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
 import org.candor.incident.config.IncidentConfig;
+import org.candor.incident.service.publicstatus.OrganisationContacts;
 import org.candor.incident.service.publicstatus.PublicIncident;
 import org.candor.incident.service.publicstatus.PublicStatusService;
 import org.candor.incident.service.publicstatus.PublicStatusVersion;
@@ -71,6 +72,7 @@ public class StatusPageCache {
     }
 
     private final PublicStatusService status;
+    private final OrganisationContacts contacts;
     private final PublicStatusVersion versions;
     private final IncidentConfig config;
     private final ObjectMapper json;
@@ -80,9 +82,10 @@ public class StatusPageCache {
     private final ConcurrentMap<String, CompletableFuture<Snapshot>> builds = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Instant> failedAt = new ConcurrentHashMap<>();
 
-    StatusPageCache(PublicStatusService status, PublicStatusVersion versions, IncidentConfig config, ObjectMapper json,
-            Clock clock) {
+    StatusPageCache(PublicStatusService status, OrganisationContacts contacts, PublicStatusVersion versions,
+            IncidentConfig config, ObjectMapper json, Clock clock) {
         this.status = status;
+        this.contacts = contacts;
         this.versions = versions;
         this.config = config;
         this.json = json;
@@ -155,12 +158,13 @@ public class StatusPageCache {
         Instant builtAt = Instant.now(clock);
         long version = versions.read();
         List<PublicIncident> incidents = QuarkusTransaction.requiringNew().call(() -> status.incidents(lang));
+        OrganisationContacts.Contact contact = QuarkusTransaction.requiringNew().call(() -> contacts.current(lang));
         List<PageIncident> page = incidents.stream().map(incident -> PageIncident.of(incident, lang)).toList();
         Map<Kind, Rendered> rendered = new EnumMap<>(Kind.class);
         rendered.put(Kind.PAGE, rendered(Kind.PAGE, lang, render(StatusPageResource.Templates.page(lang, PageLanguage.other(lang),
                 page.stream().filter(PageIncident::active).toList(),
-                page.stream().filter(incident -> !incident.active()).toList(), config.support(),
-                config.support().hotline().replaceAll("[^+0-9]", ""), config.messageCheckUrl()), lang)));
+                page.stream().filter(incident -> !incident.active()).toList(), config.support(), contact,
+                config.messageCheckUrl()), lang)));
         String updated = incidents.stream().map(PublicIncident::lastUpdatedAt).max(Comparator.naturalOrder())
                 .map(Object::toString).orElse("1970-01-01T00:00:00Z");
         rendered.put(Kind.FEED, rendered(Kind.FEED, lang,

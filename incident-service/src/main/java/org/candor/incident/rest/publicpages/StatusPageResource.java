@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.candor.incident.config.IncidentConfig;
+import org.candor.incident.service.publicstatus.OrganisationContacts;
 import org.candor.platform.http.SecurityHeaders;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,7 +34,8 @@ public class StatusPageResource {
     static class Templates {
 
         static native TemplateInstance page(String lang, String otherLang, List<PageIncident> active,
-                List<PageIncident> recent, IncidentConfig.Support support, String hotlineTel, String checkUrl);
+                List<PageIncident> recent, IncidentConfig.Support support, OrganisationContacts.Contact contact,
+                String checkUrl);
 
         static native TemplateInstance feed(String lang, String baseUrl, String updated, List<PageIncident> incidents);
     }

@@ -9,6 +9,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.candor.incident.domain.Incident;
+import org.candor.incident.domain.OrganisationContact;
 import org.candor.incident.domain.RecordCheckpoint;
 import org.candor.incident.domain.StatusUpdate;
 import org.hibernate.Interceptor;
@@ -18,7 +19,7 @@ import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 
 /**
  * Notices, as Hibernate flushes, a change to something the status page shows (a status update, the record
- * checkpoint, or an incident's title, summaries, data categories, detection time or phase) and, once that transaction
+ * checkpoint, the organisation's hotline, or an incident's title, summaries, data categories, detection time or phase) and, once that transaction
  * has committed, tells {@link PublicStatusVersion}: the replica that made the change serves it on the
  * very next request. Other replicas learn of it from the version the database triggers keep.
  */
@@ -40,7 +41,7 @@ public class PublicStatusChanges implements Interceptor {
 
     @Override
     public boolean onPersist(Object entity, Object id, Object[] state, String[] propertyNames, Type[] types) {
-        if (entity instanceof StatusUpdate || entity instanceof RecordCheckpoint) {
+        if (entity instanceof StatusUpdate || entity instanceof RecordCheckpoint || entity instanceof OrganisationContact) {
             afterCommit();
         }
         return false;
@@ -49,7 +50,7 @@ public class PublicStatusChanges implements Interceptor {
     @Override
     public boolean onFlushDirty(Object entity, Object id, Object[] currentState, Object[] previousState,
             String[] propertyNames, Type[] types) {
-        if (entity instanceof StatusUpdate || entity instanceof RecordCheckpoint) {
+        if (entity instanceof StatusUpdate || entity instanceof RecordCheckpoint || entity instanceof OrganisationContact) {
             afterCommit();
         } else if (entity instanceof Incident && previousState != null) {
             for (int i = 0; i < propertyNames.length; i++) {
@@ -64,7 +65,7 @@ public class PublicStatusChanges implements Interceptor {
 
     @Override
     public void onRemove(Object entity, Object id, Object[] state, String[] propertyNames, Type[] types) {
-        if (entity instanceof StatusUpdate) {
+        if (entity instanceof StatusUpdate || entity instanceof OrganisationContact) {
             afterCommit();
         }
     }
