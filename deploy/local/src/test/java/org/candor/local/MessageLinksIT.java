@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a customer can click in the local run leads somewhere: every link in the breach notice and in a routine
- * update, by email (text, HTML and the List-Unsubscribe header) and by SMS, and every link and form on the
- * status page, answers 200 with a page (its feed and stylesheet), each service on its own port as {@code ./candor up} runs them.
+ * update, by email (text, HTML and the List-Unsubscribe header) and by SMS, in a status page subscriber's
+ * confirmation request and public update, and every link and form on the status page, answers 200 with a page (its feed and stylesheet), each service on its own port as {@code ./candor up} runs them.
  */
 class MessageLinksIT {
 
@@ -122,6 +122,28 @@ class MessageLinksIT {
             assertThat(links).as("links in " + text).isNotEmpty();
 
             assertEveryLinkLeadsToAPage(links, "the text " + text);
+        }
+    }
+
+    @Test
+    void everyLinkInTheMailsToAStatusPageSubscriberLeadsToAPage() throws Exception {
+        PublicSubscriptions status = new PublicSubscriptions(suite);
+        String subscriber = "links-subscriber-" + RUN + "@example.org";
+        assertThat(status.subscribe(subscriber)).isEqualTo(202);
+        assertThat(status.confirmFromMail(subscriber, Duration.ofSeconds(60))).isEqualTo(200);
+        status.awaitKnownToNotificationService(subscriber, Duration.ofSeconds(60));
+        String incident = status.declareIncident();
+        assertThat(status.publishPublicUpdate(incident, "We have closed the gap (" + RUN + ").")).isEqualTo(201);
+        awaitMail(subscriber, 2);
+
+        for (MimeMessage mail : mailTo(subscriber)) {
+            Set<String> links = links(PublicSubscriptions.text(mail));
+            String unsubscribe = mail.getHeader("List-Unsubscribe", null);
+            if (unsubscribe != null) {
+                links.addAll(links(unsubscribe));
+            }
+            // The confirmation link opens a page whose button confirms; following it again still answers a page.
+            assertEveryLinkLeadsToAPage(links, "the mail '" + mail.getSubject() + "' to a subscriber");
         }
     }
 

@@ -255,13 +255,7 @@ class CommanderControlTest {
     void aCustomerLinkedWhileACorrectionAwaitsApprovalGetsTheCorrectedWordingOnceItIsApproved() throws Exception {
         UUID incident = Fixtures.incident(false, DataCategory.CONTACT);
         List<String> people = List.of(uniqueId("FIRST"), uniqueId("FIRST"), uniqueId("FIRST"));
-        people.forEach(id -> affect(incident, customer(id, "en", "GB", true, false)));
-        people.forEach(CommanderControlTest::awaitRecipient);
-        UUID update = UUID.randomUUID();
-        UUID original = publish(incident, update, 1);
-        as(SECOND).post("/api/messages/" + original + "/approve").then().statusCode(200);
-        await().atMost(WAIT).untilAsserted(() -> people.forEach(id -> assertThat(mailsTo(address(id))).hasSize(1)));
-        UUID correction = publish(incident, update, 2);
+        UUID correction = correctionAwaitingApproval(incident, people);
 
         String late = uniqueId("LATE");
         affect(incident, customer(late, "en", "GB", true, false));
@@ -284,13 +278,7 @@ class CommanderControlTest {
     void aCustomerListedForACorrectionThatIsCancelledGetsNothingOfIt() {
         UUID incident = Fixtures.incident(false, DataCategory.CONTACT);
         List<String> people = List.of(uniqueId("KEPT"), uniqueId("KEPT"), uniqueId("KEPT"));
-        people.forEach(id -> affect(incident, customer(id, "en", "GB", true, false)));
-        people.forEach(CommanderControlTest::awaitRecipient);
-        UUID update = UUID.randomUUID();
-        UUID original = publish(incident, update, 1);
-        as(SECOND).post("/api/messages/" + original + "/approve").then().statusCode(200);
-        await().atMost(WAIT).untilAsserted(() -> people.forEach(id -> assertThat(mailsTo(address(id))).hasSize(1)));
-        UUID correction = publish(incident, update, 2);
+        UUID correction = correctionAwaitingApproval(incident, people);
         String late = uniqueId("LATE");
         affect(incident, customer(late, "en", "GB", true, false));
         await().atMost(WAIT).until(() -> additions(correction) == 1);
@@ -302,6 +290,20 @@ class CommanderControlTest {
             assertThat(mailsTo(address(late))).isEmpty();
             people.forEach(id -> assertThat(mailsTo(address(id))).hasSize(1));
         });
+    }
+
+    /**
+     * An update approved and received by {@code people} (more than the threshold), then its correction, which waits for
+     * approval too; returns the correction's message.
+     */
+    private static UUID correctionAwaitingApproval(UUID incident, List<String> people) {
+        people.forEach(id -> affect(incident, customer(id, "en", "GB", true, false)));
+        people.forEach(CommanderControlTest::awaitRecipient);
+        UUID update = UUID.randomUUID();
+        UUID original = publish(incident, update, 1);
+        as(SECOND).post("/api/messages/" + original + "/approve").then().statusCode(200);
+        await().atMost(WAIT).untilAsserted(() -> people.forEach(id -> assertThat(mailsTo(address(id))).hasSize(1)));
+        return publish(incident, update, 2);
     }
 
     private static long additions(UUID message) {
